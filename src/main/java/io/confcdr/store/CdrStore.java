@@ -1,0 +1,31 @@
+package io.confcdr.store;
+
+import io.confcdr.model.Cdr;
+import io.confcdr.query.CdrQuery;
+import io.confcdr.query.Visibility;
+import java.util.List;
+import java.util.Optional;
+
+/** Where CDRs are kept. Implementations: in-memory reference, SQLite, PostgreSQL; one contract suite. */
+public interface CdrStore {
+
+    /**
+     * Commits the batch in one transaction and returns one result per record, in order. Records are
+     * valid and have distinct call_sids; their date_insert is ignored and set at commit. Either every
+     * {@link InsertResult.Stored} record is durably committed when this returns, or it throws and none is.
+     * Safe when concurrent batches carry the same call_sid: exactly one stores it.
+     *
+     * @throws StoreUnavailableException when the database cannot be reached
+     */
+    List<InsertResult> insert(List<Cdr> records);
+
+    /** The record with this call_sid, if it exists and is visible; otherwise empty (never a hint). */
+    Optional<Cdr> find(String callSid, Visibility visibility);
+
+    /**
+     * One page of the visible records matching the query.
+     *
+     * @throws io.confcdr.query.QueryException when the cursor names a record that does not exist or is not visible
+     */
+    Page list(CdrQuery query, Visibility visibility);
+}

@@ -1,0 +1,9 @@
+package io.confcdr.store;
+
+/** The database cannot be reached or refused to work; the API answers 503 and the caller may retry. */
+public final class StoreUnavailableException extends RuntimeException {
+
+    public StoreUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,43 @@
+package io.confcdr.store.memory;
+
+import io.confcdr.store.CdrStore;
+import io.confcdr.store.PartnerStore;
+import io.confcdr.store.Storage;
+import io.confcdr.store.TokenStore;
+import java.time.Clock;
+
+/** Everything in the heap: the reference the SQL stores are checked against, and a fast test double. */
+public final class MemoryStorage implements Storage {
+
+    private final MemoryCdrStore cdrs;
+    private final MemoryPartnerStore partners = new MemoryPartnerStore();
+    private final MemoryTokenStore tokens = new MemoryTokenStore();
+
+    public MemoryStorage(Clock clock) {
+        this.cdrs = new MemoryCdrStore(clock);
+    }
+
+    @Override
+    public CdrStore cdrs() {
+        return cdrs;
+    }
+
+    @Override
+    public PartnerStore partners() {
+        return partners;
+    }
+
+    @Override
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+    }
+}
