@@ -157,7 +157,7 @@ public final class FilterParser {
                 pos++;
                 return new Condition.In(field, negated, values);
             } else {
-                throw error(pos, "expected ',' or ')' but found " + describeHere());
+                throw error(pos, "expected ',' or ')' but found " + describeHere(true));
             }
         }
     }
@@ -182,7 +182,7 @@ public final class FilterParser {
             pos++;
         }
         if (pos == start) {
-            throw error(pos, "expected a value but found " + describeHere());
+            throw error(pos, "expected a value but found " + describeHere(inList));
         }
         return new Token(text.substring(start, pos), start, false);
     }
@@ -255,13 +255,21 @@ public final class FilterParser {
         return pos >= text.length();
     }
 
+    /** What stands at the current position, for error messages: the rest of the word, or the end. */
     private String describeHere() {
+        return describeHere(false);
+    }
+
+    /** Inside a list, a word also ends at {@code ,} or {@code )}, which are shown on their own. */
+    private String describeHere(boolean inList) {
         if (atEnd()) {
             return "the end of the filter";
         }
-        int end = pos;
-        while (end < text.length() && !isSpace(text.charAt(end)) && (end == pos || !isListPunctuation(text.charAt(end)))) {
-            end++;
+        int end = pos + 1;
+        if (!(inList && isListPunctuation(text.charAt(pos)))) {
+            while (end < text.length() && !isSpace(text.charAt(end)) && !(inList && isListPunctuation(text.charAt(end)))) {
+                end++;
+            }
         }
         return "'" + text.substring(pos, end) + "'";
     }
