@@ -86,16 +86,12 @@ public final class FilterParser {
         int operatorStart = pos;
         String operator = readOperator().toLowerCase(Locale.ROOT);
         return switch (operator) {
-            case "eq" -> compareOrNull(field, Comparison.EQ);
-            case "ne" -> compareOrNull(field, Comparison.NE);
-            case "gt" -> compare(field, Comparison.GT);
-            case "ge" -> compare(field, Comparison.GE);
-            case "lt" -> compare(field, Comparison.LT);
-            case "le" -> compare(field, Comparison.LE);
-            case "like" -> like(field, operatorStart, operator, false, false);
-            case "notlike" -> like(field, operatorStart, operator, false, true);
-            case "ilike" -> like(field, operatorStart, operator, true, false);
-            case "notilike" -> like(field, operatorStart, operator, true, true);
+            case "eq", "ne" -> equality(field, operator.equals("ne"));
+            case "gt" -> new Condition.Compare(field, Comparison.GT, typed(field, nonNullValue()));
+            case "ge" -> new Condition.Compare(field, Comparison.GE, typed(field, nonNullValue()));
+            case "lt" -> new Condition.Compare(field, Comparison.LT, typed(field, nonNullValue()));
+            case "le" -> new Condition.Compare(field, Comparison.LE, typed(field, nonNullValue()));
+            case "like", "notlike", "ilike", "notilike" -> like(field, operatorStart, operator);
             case "in" -> in(field, false);
             case "notin" -> in(field, true);
             default -> throw error(operatorStart, "expected an operator (" + OPERATORS + ") but found "
@@ -103,34 +99,31 @@ public final class FilterParser {
         };
     }
 
-    private Condition compareOrNull(CdrField field, Comparison op) {
+    /** {@code eq}/{@code ne}: against a value, or an unquoted null for IS [NOT] NULL. */
+    private Condition equality(CdrField field, boolean negated) {
         requireSpace("a value");
         Token value = readValue(false);
         if (value.isNull()) {
-            return new Condition.IsNull(field, op == Comparison.NE);
+            return new Condition.IsNull(field, negated);
         }
-        return new Condition.Compare(field, op, typed(field, value));
+        return new Condition.Compare(field, negated ? Comparison.NE : Comparison.EQ, typed(field, value));
     }
 
-    private Condition compare(CdrField field, Comparison op) {
-        requireSpace("a value");
-        Token value = readValue(false);
-        if (value.isNull()) {
-            throw error(value.start, "null can only be used with eq or ne");
-        }
-        return new Condition.Compare(field, op, typed(field, value));
-    }
-
-    private Condition like(CdrField field, int operatorStart, String operator, boolean ignoreCase, boolean negated) {
+    private Condition like(CdrField field, int operatorStart, String operator) {
         if (field.type() != FieldType.TEXT) {
             throw error(operatorStart, operator + " can only be used on text attributes, not on " + field.wireName());
         }
+        String pattern = nonNullValue().text;
+        return new Condition.Like(field, pattern, operator.contains("ilike"), operator.startsWith("not"));
+    }
+
+    private Token nonNullValue() {
         requireSpace("a value");
         Token value = readValue(false);
         if (value.isNull()) {
             throw error(value.start, "null can only be used with eq or ne");
         }
-        return new Condition.Like(field, value.text, ignoreCase, negated);
+        return value;
     }
 
     private Condition in(CdrField field, boolean negated) {
