@@ -41,6 +41,9 @@ public abstract class QueryPropertyContract {
     private static final int SEEDS = 50;
     private static final int PAGE_CHECKS_PER_SEED = 30;
     private static final int WALKS_PER_SEED = 3;
+    /** Offsets that keep each test's random stream (and so its call_sids) apart from the others'. */
+    private static final long FIND_STREAM = 1L << 40;
+    private static final long WALK_STREAM = 2L << 40;
 
     private Storage storage;
 
@@ -65,15 +68,19 @@ public abstract class QueryPropertyContract {
     private record Dataset(List<String> partners, List<Cdr> stored) {
     }
 
-    private Dataset insertDataset(long seed, Random random) {
-        String root = "partner-" + seed + "-root";
+    /**
+     * Inserts one world: a partner tree named after {@code world} and random records. Each test uses its
+     * own world name and random stream, so that all of them can share one storage.
+     */
+    private Dataset insertDataset(String world, long seed, Random random) {
+        String root = "partner-" + world + "-root";
         List<Partner> tree = List.of(
                 new Partner(root, "Acme " + seed, null, Partner.ACTIVE, Instant.parse("2024-01-01T00:00:00Z")),
-                new Partner("partner-" + seed + "-a", "Acme East", root, Partner.ACTIVE, Instant.parse("2024-01-02T00:00:00Z")),
-                new Partner("partner-" + seed + "-b", "Acme West", root, Partner.ACTIVE, Instant.parse("2024-01-02T00:00:00Z")),
-                new Partner("partner-" + seed + "-a1", "Acme East Resale", "partner-" + seed + "-a", Partner.ACTIVE,
+                new Partner("partner-" + world + "-a", "Acme East", root, Partner.ACTIVE, Instant.parse("2024-01-02T00:00:00Z")),
+                new Partner("partner-" + world + "-b", "Acme West", root, Partner.ACTIVE, Instant.parse("2024-01-02T00:00:00Z")),
+                new Partner("partner-" + world + "-a1", "Acme East Resale", "partner-" + world + "-a", Partner.ACTIVE,
                         Instant.parse("2024-01-03T00:00:00Z")),
-                new Partner("partner-" + seed + "-quiet", "Acme Quiet", root, Partner.ACTIVE, Instant.parse("2024-01-03T00:00:00Z")));
+                new Partner("partner-" + world + "-quiet", "Acme Quiet", root, Partner.ACTIVE, Instant.parse("2024-01-03T00:00:00Z")));
         tree.forEach(storage.partners()::create);
         List<String> partners = tree.stream().map(Partner::sid).toList();
         // The quiet partner never gets records: visibilities including only it see nothing.
@@ -95,7 +102,7 @@ public abstract class QueryPropertyContract {
     @MethodSource("seeds")
     void listAnswersWhatTheReferenceAnswers(long seed) {
         var random = new Random(seed);
-        Dataset data = insertDataset(seed, random);
+        Dataset data = insertDataset("list-" + seed, seed, random);
         var filters = new RandomFilters(random, data.stored());
         for (int check = 0; check < PAGE_CHECKS_PER_SEED; check++) {
             Visibility visibility = visibility(random, data);
@@ -112,6 +119,7 @@ public abstract class QueryPropertyContract {
                 assertShuffledPage(context, data, query, visibility, expected, actual);
             } else {
                 assertThat(sids(actual)).as(context).isEqualTo(sids(expected));
+                assertThat(withoutDateInsert(actual)).as("records read back as stored, " + context).isEqualTo(withoutDateInsert(expected));
             }
             assertThat(actual.hasNext()).as("hasNext, " + context).isEqualTo(expected.hasNext());
             assertThat(actual.hasPrevious()).as("hasPrevious, " + context).isEqualTo(expected.hasPrevious());
@@ -121,9 +129,28 @@ public abstract class QueryPropertyContract {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
+    void findReturnsAVisibleRecordAsStoredAndNothingElse(long seed) {
+        var random = new Random(FIND_STREAM + seed);
+        Dataset data = insertDataset("find-" + seed, seed, random);
+        for (int check = 0; check < 10; check++) {
+            Visibility visibility = visibility(random, data);
+            Cdr record = data.stored().get(random.nextInt(data.stored().size()));
+            var found = storage.cdrs().find(record.callSid(), visibility).map(cdr -> cdr.withDateInsert(null));
+            String context = "seed %d: %s visible to %s".formatted(seed, record.callSid(), visibility.partnerSids());
+            if (visibility.allows(record.partnerSid())) {
+                assertThat(found).as(context).contains(record.withDateInsert(null));
+            } else {
+                assertThat(found).as(context).isEmpty();
+            }
+        }
+        assertThat(storage.cdrs().find("no-such-call-" + seed, new Visibility(Set.copyOf(data.partners())))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
     void walkingPagesForwardAndBackYieldsEveryMatchingRecordOnce(long seed) {
-        var random = new Random(-seed);
-        Dataset data = insertDataset(-seed, random);
+        var random = new Random(WALK_STREAM + seed);
+        Dataset data = insertDataset("walk-" + seed, seed, random);
         var filters = new RandomFilters(random, data.stored());
         for (int walk = 0; walk < WALKS_PER_SEED; walk++) {
             Visibility visibility = visibility(random, data);
@@ -202,6 +229,10 @@ public abstract class QueryPropertyContract {
         }
         String sid = visible.get(random.nextInt(visible.size())).callSid();
         return random.nextBoolean() ? Cursor.after(sid) : Cursor.before(sid);
+    }
+
+    private static List<Cdr> withoutDateInsert(Page page) {
+        return page.items().stream().map(cdr -> cdr.withDateInsert(null)).toList();
     }
 
     private static List<String> sids(Page page) {
