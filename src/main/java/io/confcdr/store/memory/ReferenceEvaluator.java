@@ -91,13 +91,12 @@ public final class ReferenceEvaluator {
             to = Math.min(from + query.limit(), n);
         } else {
             Cdr at = cursorRecord(visible, cursor);
-            // Cursor records need not match the filter: count the matching records strictly before them.
-            int before = (int) matching.stream().filter(cdr -> order.compare(cdr, at) < 0).count();
+            // The cursor record need not match the filter: only its position in the order counts.
             if (cursor.before()) {
-                to = before;
+                to = (int) matching.stream().filter(cdr -> order.compare(cdr, at) < 0).count();
                 from = Math.max(0, to - query.limit());
             } else {
-                from = before + (matches(query.filter(), at) ? 1 : 0);
+                from = (int) matching.stream().filter(cdr -> order.compare(cdr, at) <= 0).count();
                 to = Math.min(from + query.limit(), n);
             }
         }
