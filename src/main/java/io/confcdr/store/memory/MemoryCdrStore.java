@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * CDRs in insertion order. Synchronised as a whole: it is a reference, not a production store.
- * TODO(query): filters, orders and cursors through the reference evaluator.
+ * CDRs in insertion order (the list index is the insertion sequence), queried through the
+ * {@link ReferenceEvaluator}. Synchronised as a whole: it is the reference, not a production store.
  */
 final class MemoryCdrStore implements CdrStore {
 
@@ -54,10 +54,6 @@ final class MemoryCdrStore implements CdrStore {
 
     @Override
     public synchronized Page list(CdrQuery query, Visibility visibility) {
-        List<Cdr> visible = rows.stream().filter(cdr -> visibility.allows(cdr.partnerSid())).toList();
-        int from = Math.min(query.offset(), visible.size());
-        int to = Math.min(from + query.limit(), visible.size());
-        Long total = query.withTotal() ? (long) visible.size() : null;
-        return new Page(visible.subList(from, to), to < visible.size(), from > 0 && !visible.isEmpty(), total);
+        return ReferenceEvaluator.page(rows, query, visibility);
     }
 }

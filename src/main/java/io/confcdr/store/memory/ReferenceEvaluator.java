@@ -1,0 +1,167 @@
+package io.confcdr.store.memory;
+
+import io.confcdr.model.Cdr;
+import io.confcdr.model.CdrField;
+import io.confcdr.model.Seconds;
+import io.confcdr.query.CdrQuery;
+import io.confcdr.query.Comparison;
+import io.confcdr.query.Condition;
+import io.confcdr.query.Cursor;
+import io.confcdr.query.Filter;
+import io.confcdr.query.LikePattern;
+import io.confcdr.query.Order;
+import io.confcdr.query.QueryException;
+import io.confcdr.query.TextOrder;
+import io.confcdr.query.Visibility;
+import io.confcdr.store.Page;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The query semantics written as plainly as possible over a list of records in insertion order (the
+ * index is the insertion sequence). It is the oracle every store is checked against, so it favours
+ * being obviously right over being fast: each page sorts the whole list. It lives beside the memory
+ * store because it answers with a store {@link Page}; the pure pieces it builds on ({@link TextOrder},
+ * {@link LikePattern}) are in the query package for every store to share.
+ */
+public final class ReferenceEvaluator {
+
+    private ReferenceEvaluator() {
+    }
+
+    /** True when the record satisfies every condition of the filter. */
+    public static boolean matches(Filter filter, Cdr cdr) {
+        return filter.conditions().stream().allMatch(condition -> matches(condition, cdr));
+    }
+
+    /** SQL semantics: a condition on a null attribute is false, except {@link Condition.IsNull}. */
+    public static boolean matches(Condition condition, Cdr cdr) {
+        Object value = comparable(condition.field().get(cdr));
+        if (condition instanceof Condition.IsNull isNull) {
+            return (value == null) != isNull.negated();
+        }
+        if (value == null) {
+            return false;
+        }
+        return switch (condition) {
+            case Condition.Compare compare -> holds(compare.op(), compareValues(value, compare.value()));
+            case Condition.In in -> in.values().stream().anyMatch(v -> compareValues(value, v) == 0) != in.negated();
+            case Condition.Like like -> LikePattern.matches(like.pattern(), (String) value, like.caseInsensitive()) != like.negated();
+            case Condition.IsNull ignored -> throw new AssertionError("handled above");
+        };
+    }
+
+    /**
+     * The order of values of {@code field} alone, nulls first (ties are left to the caller, who breaks
+     * them by insertion sequence). Descending orders are the exact reverse of this.
+     */
+    public static Comparator<Cdr> ascending(CdrField field) {
+        return (a, b) -> compareNullsFirst(comparable(field.get(a)), comparable(field.get(b)));
+    }
+
+    /**
+     * One page of the visible records matching {@code query}, per the shared query semantics.
+     *
+     * @param all every stored record, in insertion order
+     * @throws QueryException when the cursor names a record that does not exist or is not visible
+     */
+    public static Page page(List<Cdr> all, CdrQuery query, Visibility visibility) {
+        if (query.order() instanceof Order.Shuffle && query.cursor() != null) {
+            throw new QueryException("order", "shuffle cannot be combined with after or before");
+        }
+        List<Cdr> visible = all.stream().filter(cdr -> visibility.allows(cdr.partnerSid())).toList();
+        Comparator<Cdr> order = comparator(query.order(), visible);
+        List<Cdr> matching = new ArrayList<>(visible.stream().filter(cdr -> matches(query.filter(), cdr)).toList());
+        if (query.order() instanceof Order.Shuffle) {
+            Collections.shuffle(matching);
+        } else {
+            matching.sort(order);
+        }
+        int n = matching.size();
+        int from;
+        int to;
+        Cursor cursor = query.cursor();
+        if (cursor == null) {
+            from = Math.min(query.offset(), n);
+            to = Math.min(from + query.limit(), n);
+        } else {
+            Cdr at = cursorRecord(visible, cursor);
+            // The cursor record need not match the filter: only its position in the order counts.
+            if (cursor.before()) {
+                to = (int) matching.stream().filter(cdr -> order.compare(cdr, at) < 0).count();
+                from = Math.max(0, to - query.limit());
+            } else {
+                from = (int) matching.stream().filter(cdr -> order.compare(cdr, at) <= 0).count();
+                to = Math.min(from + query.limit(), n);
+            }
+        }
+        // The page is matching[from, to): flags are "something before from" and "something from to on",
+        // which also gives the semantics' answers for empty pages.
+        Long total = query.withTotal() ? (long) n : null;
+        return new Page(matching.subList(from, to), to < n, from > 0, total);
+    }
+
+    private static Cdr cursorRecord(List<Cdr> visible, Cursor cursor) {
+        return visible.stream()
+                .filter(cdr -> cdr.callSid().equals(cursor.callSid()))
+                .findFirst()
+                .orElseThrow(() -> new QueryException(cursor.before() ? "before" : "after",
+                        "unknown call_sid '" + cursor.callSid() + "'"));
+    }
+
+    /** The full order of {@code order}, tie-broken by insertion sequence (the index in {@code visible}). */
+    private static Comparator<Cdr> comparator(Order order, List<Cdr> visible) {
+        Map<String, Integer> seq = new HashMap<>();
+        for (int i = 0; i < visible.size(); i++) {
+            seq.put(visible.get(i).callSid(), i);
+        }
+        Comparator<Cdr> bySeq = Comparator.comparingInt(cdr -> seq.get(cdr.callSid()));
+        return switch (order) {
+            case Order.Insertion ignored -> bySeq;
+            case Order.Shuffle ignored -> bySeq;
+            case Order.ByField byField -> byField.descending()
+                    ? ascending(byField.field()).thenComparing(bySeq).reversed()
+                    : ascending(byField.field()).thenComparing(bySeq);
+        };
+    }
+
+    /** The attribute value in a form comparable with condition values: seconds and integers as decimals. */
+    private static Object comparable(Object value) {
+        return switch (value) {
+            case Seconds seconds -> seconds.toBigDecimal();
+            case Integer integer -> BigDecimal.valueOf(integer);
+            case null, default -> value;
+        };
+    }
+
+    private static int compareNullsFirst(Object a, Object b) {
+        if (a == null || b == null) {
+            return Boolean.compare(a != null, b != null);
+        }
+        return compareValues(a, b);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareValues(Object a, Object b) {
+        if (a instanceof String text) {
+            return TextOrder.compare(text, (String) b);
+        }
+        return ((Comparable) a).compareTo(b);
+    }
+
+    private static boolean holds(Comparison op, int comparison) {
+        return switch (op) {
+            case EQ -> comparison == 0;
+            case NE -> comparison != 0;
+            case GT -> comparison > 0;
+            case GE -> comparison >= 0;
+            case LT -> comparison < 0;
+            case LE -> comparison <= 0;
+        };
+    }
+}
