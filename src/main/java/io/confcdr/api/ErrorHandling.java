@@ -42,7 +42,8 @@ final class ErrorHandling {
             respond(ctx, 413, "Payload too large", List.of(new ErrorBody.Detail(null, e.getMessage())));
         });
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
-            LOG.warn("store unavailable on {} {}", ctx.method(), ctx.path(), e);
+            // Expected while the database is down: one line per request, no stack trace.
+            LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             respond(ctx, 503, "Service unavailable",
                     List.of(new ErrorBody.Detail(null, "the store is unreachable; retry later")));
         });
