@@ -51,6 +51,7 @@ public final class ApiServer implements AutoCloseable {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.http.prefer405over404 = true;
+            javalin.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorHandler()));
             javalin.requestLogger.http((ctx, millis) -> timeRequest(registry, ctx, millis));
             javalin.routes.get(CdrReadRoutes.LIST_PATH, reads::listRecords);
             javalin.routes.get(CdrReadRoutes.RECORD_PATH, reads::getRecord);

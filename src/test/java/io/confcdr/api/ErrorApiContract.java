@@ -41,6 +41,21 @@ abstract class ErrorApiContract extends AbstractApiTest {
     }
 
     @Test
+    void aRequestJettyCannotDecodeIsAnsweredInJsonToo() throws Exception {
+        String response = rawHttp("GET /core/v2/app/conference/calls/%ZZ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json")
+                .endsWith("{\"errors\":[{\"field\":null,\"message\":\"the request could not be read: Bad Request\"}],\"message\":\"Bad Request\"}");
+    }
+
+    private String rawHttp(String request) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void healthIsOkWithoutAToken() {
         HttpResponse<String> response = get("/health", null);
 
