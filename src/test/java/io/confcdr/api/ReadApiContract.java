@@ -133,6 +133,20 @@ abstract class ReadApiContract extends AbstractApiTest {
     }
 
     @Test
+    void forwardedHeadersDoNotRedirectLinksElsewhere() {
+        List<Cdr> legs = ingestLegs(2);
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(LIST + "?limit=1")))
+                .header("Authorization", "Bearer " + acmeReader)
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .GET().build();
+
+        JsonNode page = json(send(request));
+
+        assertThat(page.get("pagination").get("next").stringValue()).isEqualTo(url(LIST + "?limit=1&after=" + legs.getFirst().callSid()));
+    }
+
+    @Test
     void listItemsAreTheRecordsAsTheSingleGetWritesThem() {
         List<Cdr> legs = ingestLegs(3);
 
