@@ -8,15 +8,19 @@ import io.confcdr.ingest.BoundedInputStream;
 import io.confcdr.ingest.IngestReport;
 import io.confcdr.ingest.IngestReportJson;
 import io.confcdr.ingest.Ingestor;
+import io.confcdr.ingest.MalformedBodyException;
 import io.confcdr.ingest.PartnerScope;
 import io.confcdr.store.Storage;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 
 /**
  * {@code POST /ingest/v1/conference/calls}: a batch of CDRs from a conference bridge, as NDJSON
- * ({@code application/x-ndjson}) or one JSON array ({@code application/json}). Needs {@code cdr.ingest};
+ * ({@code application/x-ndjson}) or one JSON array ({@code application/json}), optionally gzipped. Needs {@code cdr.ingest};
  * records may belong to the token's partner or its descendants. Answers 200 when every record is now
  * stored, 422 when some were rejected (the report says which; the others are stored, and sending the
  * whole batch again is safe).
@@ -48,13 +52,33 @@ final class IngestRoute {
             throw new BatchTooLargeException("the body exceeds " + maxBytes + " bytes");
         }
         PartnerScope scope = PartnerScope.subtreeOf(storage.partners(), caller.token().partnerSid());
-        InputStream body = new BoundedInputStream(ctx.bodyInputStream(), maxBytes);
+        InputStream body = decoded(ctx.header("Content-Encoding"), new BoundedInputStream(ctx.bodyInputStream(), maxBytes));
         IngestReport report = switch (format) {
             case NDJSON -> ingestor.ingestNdjson(body, scope);
             case JSON_ARRAY -> ingestor.ingestJsonArray(body, scope);
         };
         metrics.record(report);
         JsonOutput.write(ctx, report.isComplete() ? 200 : 422, out -> IngestReportJson.write(out, report));
+    }
+
+    /**
+     * Bridges may gzip their batches. The limit then applies twice: to the bytes received and to the
+     * bytes they inflate to, so a small compressed body cannot expand without bound.
+     */
+    private InputStream decoded(String contentEncoding, InputStream received) {
+        String encoding = contentEncoding == null ? "identity" : contentEncoding.strip().toLowerCase(Locale.ROOT);
+        return switch (encoding) {
+            case "identity", "" -> received;
+            case "gzip", "x-gzip" -> {
+                try {
+                    yield new BoundedInputStream(new GZIPInputStream(received), maxBytes);
+                } catch (IOException e) {
+                    throw new MalformedBodyException("the body is not gzip data");
+                }
+            }
+            default -> throw new ApiError(415, "Unsupported media type",
+                    List.of(new ErrorBody.Detail("Content-Encoding", "send the body uncompressed or gzip-compressed")));
+        };
     }
 
     private enum BodyFormat {

@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +49,8 @@ final class NdjsonReader implements RecordReader {
         } catch (CharacterCodingException e) {
             throw new MalformedBodyException("the body is not valid UTF-8");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A truncated upload or corrupt compression: the client's body, not our failure.
+            throw new MalformedBodyException("the body could not be read to its end");
         }
     }
 }

@@ -439,6 +439,50 @@ abstract class IngestApiContract extends AbstractApiTest {
     }
 
     @Test
+    void aGzippedBatchIsIngestedLikeAPlainOne() throws IOException {
+        Cdr leg = Calls.leg(1, ACME);
+        var compressed = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+            gzip.write(ndjson(List.of(leg)).getBytes(StandardCharsets.UTF_8));
+        }
+
+        HttpResponse<String> response = send(ingestRequest("gzip", compressed.toByteArray()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(listedCallSids(acmeReader)).containsExactly(leg.callSid());
+    }
+
+    @Test
+    void aGzippedBodyThatInflatesBeyondTheByteLimitIs413() throws IOException {
+        restartWith(new ApiConfig("127.0.0.1", 0, null, 2_000));
+        var compressed = new java.io.ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+            gzip.write(" ".repeat(100_000).getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(compressed.size()).isLessThan(2_000);
+
+        assertThat(send(ingestRequest("gzip", compressed.toByteArray())).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void anUnknownContentEncodingIs415AndBrokenGzipIs400() {
+        byte[] body = ndjson(List.of(Calls.leg(1, ACME))).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(send(ingestRequest("br", body)).statusCode()).isEqualTo(415);
+        assertThat(send(ingestRequest("gzip", body)).statusCode()).isEqualTo(400);
+        assertThat(listedCallSids(acmeReader)).isEmpty();
+    }
+
+    private HttpRequest ingestRequest(String contentEncoding, byte[] body) {
+        return HttpRequest.newBuilder(URI.create(url("/ingest/v1/conference/calls")))
+                .header("Content-Type", "application/x-ndjson")
+                .header("Content-Encoding", contentEncoding)
+                .header("Authorization", "Bearer " + acmeIngest)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+
+    @Test
     void anUnsupportedContentTypeIs415() {
         HttpResponse<String> response = post(senderJson(Calls.leg(1, ACME)), "text/csv", acmeIngest);
 
