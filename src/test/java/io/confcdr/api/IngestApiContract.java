@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,6 +40,20 @@ abstract class IngestApiContract extends AbstractApiTest {
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
             assertThat(read.body()).isEqualTo(expectedReadBack(cdr, read));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1L, 20241214L, 0x5eed_cafeL})
+    void randomTextAttributesReadBackByteIdentical(long seed) {
+        List<Cdr> sent = RandomText.records(new java.util.Random(seed), 40, ACME);
+
+        HttpResponse<String> response = postNdjson(ndjson(sent));
+
+        assertThat(response.statusCode()).as("seed %d: %s", seed, response.body()).isEqualTo(200);
+        for (Cdr cdr : sent) {
+            HttpResponse<String> read = getRecord(cdr.callSid(), acmeReader);
+            assertThat(read.body()).as("seed %d", seed).isEqualTo(expectedReadBack(cdr, read));
         }
     }
 
