@@ -24,8 +24,9 @@ final class ApiError extends RuntimeException {
         return new ApiError(404, CANNOT_FIND_ITEM, List.of(new ErrorBody.Detail("call_sid", CANNOT_FIND_ITEM)));
     }
 
-    static ApiError unsupportedMediaType(String detail) {
-        return new ApiError(415, "Unsupported media type", List.of(new ErrorBody.Detail("Content-Type", detail)));
+    /** @param header the request header at fault: {@code Content-Type} or {@code Content-Encoding} */
+    static ApiError unsupportedMediaType(String header, String detail) {
+        return new ApiError(415, "Unsupported media type", List.of(new ErrorBody.Detail(header, detail)));
     }
 
     int status() {

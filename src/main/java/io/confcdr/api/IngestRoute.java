@@ -14,14 +14,13 @@ import io.confcdr.store.Storage;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**
  * {@code POST /ingest/v1/conference/calls}: a batch of CDRs from a conference bridge, as NDJSON
- * ({@code application/x-ndjson}) or one JSON array ({@code application/json}), optionally gzipped. Needs {@code cdr.ingest};
- * records may belong to the token's partner or its descendants. Answers 200 when every record is now
+ * ({@code application/x-ndjson}) or one JSON array ({@code application/json}), optionally gzipped.
+ * Needs {@code cdr.ingest}; records may belong to the token's partner or its descendants. Answers 200 when every record is now
  * stored, 422 when some were rejected (the report says which; the others are stored, and sending the
  * whole batch again is safe).
  */
@@ -76,8 +75,7 @@ final class IngestRoute {
                     throw new MalformedBodyException("the body is not gzip data");
                 }
             }
-            default -> throw new ApiError(415, "Unsupported media type",
-                    List.of(new ErrorBody.Detail("Content-Encoding", "send the body uncompressed or gzip-compressed")));
+            default -> throw ApiError.unsupportedMediaType("Content-Encoding", "send the body uncompressed or gzip-compressed");
         };
     }
 
@@ -89,7 +87,7 @@ final class IngestRoute {
             return switch (mediaType) {
                 case "application/x-ndjson", "application/ndjson" -> NDJSON;
                 case "application/json" -> JSON_ARRAY;
-                default -> throw ApiError.unsupportedMediaType(
+                default -> throw ApiError.unsupportedMediaType("Content-Type",
                         "send application/x-ndjson (one record per line) or application/json (an array of records)");
             };
         }
