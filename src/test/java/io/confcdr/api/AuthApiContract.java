@@ -145,16 +145,6 @@ abstract class AuthApiContract extends AbstractApiTest {
     }
 
     @Test
-    void usingATokenRecordsWhenItWasLastUsed() {
-        IssuedToken token = issueToken(ACME, null, Scopes.APP_READ);
-
-        get(LIST, token.secret());
-
-        assertThat(storage.tokens().listForPartner(ACME).stream()
-                .filter(t -> t.id().equals(token.token().id())).findFirst().orElseThrow().dateLastUsed()).isEqualTo(NOW);
-    }
-
-    @Test
     void noTokenSentInAHeaderOrItsHashAppearsInAnyResponseOrLogLine() throws Exception {
         IssuedToken token = issueToken(ACME, null, Scopes.APP_READ);
         byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confcdr.model.Cdr;
 import io.confcdr.model.FieldSelection;
-import io.confcdr.model.Seconds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
