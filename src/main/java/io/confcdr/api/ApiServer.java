@@ -1,23 +1,87 @@
 package io.confcdr.api;
 
+import io.confcdr.auth.Authenticator;
+import io.confcdr.ingest.Ingestor;
 import io.confcdr.store.Storage;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 
-/** The running HTTP API. Port 0 picks a free port; {@link #port()} tells which. */
+/**
+ * The running HTTP API (Javalin on virtual threads). Port 0 picks a free port; {@link #port()} tells which.
+ *
+ * <pre>
+ * curl -H "Authorization: Bearer $TOKEN" 'http://localhost:8080/core/v2/app/conference/calls?limit=2'
+ * curl -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' \
+ *      --data-binary @calls.ndjson http://localhost:8080/ingest/v1/conference/calls
+ * </pre>
+ */
 public final class ApiServer implements AutoCloseable {
 
-    private ApiServer() {
+    private final Javalin app;
+
+    private ApiServer(Javalin app) {
+        this.app = app;
     }
 
     public static ApiServer start(Storage storage, ApiConfig config, Clock clock) {
-        throw new UnsupportedOperationException("TODO(api): start Javalin");
+        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+
+        var authenticator = new Authenticator(storage.tokens(), clock);
+        var reads = new CdrReadRoutes(storage, authenticator, new BaseUrl(config.publicUrl()));
+        var ingest = new IngestRoute(storage, authenticator, new Ingestor(storage, clock), config.maxIngestBytes(),
+                new IngestMetrics(registry));
+        var ops = new OpsRoutes(storage, registry);
+
+        Javalin app = Javalin.create(javalin -> {
+            javalin.concurrency.useVirtualThreads = true;
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            javalin.http.prefer405over404 = true;
+            javalin.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorHandler()));
+            javalin.requestLogger.http((ctx, millis) -> timeRequest(registry, ctx, millis));
+            javalin.routes.get(CdrReadRoutes.LIST_PATH, reads::listRecords);
+            javalin.routes.get(CdrReadRoutes.RECORD_PATH, reads::getRecord);
+            javalin.routes.post(IngestRoute.PATH, ingest::handle);
+            javalin.routes.get("/health", ops::health);
+            javalin.routes.get("/metrics", ops::metrics);
+            javalin.routes.get("/openapi.json", ops::openApi);
+            ErrorHandling.register(javalin.routes);
+        });
+        app.start(config.host(), config.port());
+        return new ApiServer(app);
     }
 
     public int port() {
-        throw new UnsupportedOperationException("TODO(api)");
+        return app.port();
     }
 
     @Override
     public void close() {
+        app.stop();
+    }
+
+    /** {@code http_server_requests_seconds{method, uri, status}}; uri is the route template, never the raw path. */
+    private static void timeRequest(PrometheusMeterRegistry registry, Context ctx, Float millis) {
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        Timer.builder("http.server.requests")
+                .tag("method", ctx.method().name())
+                .tag("uri", endpoint == null ? "UNMATCHED" : endpoint.path)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(registry)
+                .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
     }
 }

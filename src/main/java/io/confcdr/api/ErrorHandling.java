@@ -1,0 +1,80 @@
+package io.confcdr.api;
+
+import io.confcdr.auth.AuthenticationException;
+import io.confcdr.auth.ForbiddenException;
+import io.confcdr.ingest.BatchTooLargeException;
+import io.confcdr.ingest.MalformedBodyException;
+import io.confcdr.query.QueryException;
+import io.confcdr.store.StoreUnavailableException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become responses. Every error is CarrierX's JSON error document; nothing
+ * unexpected reaches the client beyond a generic 500 (the cause is logged here, server-side).
+ */
+final class ErrorHandling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
+
+    private ErrorHandling() {
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.exception(ApiError.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.details()));
+        routes.exception(QueryException.class, (e, ctx) ->
+                respond(ctx, 400, "Bad request", List.of(new ErrorBody.Detail(e.field(), e.getMessage()))));
+        routes.exception(MalformedBodyException.class, (e, ctx) ->
+                respond(ctx, 400, "Bad request", List.of(new ErrorBody.Detail(null, e.getMessage()))));
+        routes.exception(AuthenticationException.class, (e, ctx) -> {
+            ctx.header("WWW-Authenticate", "Bearer");
+            respond(ctx, 401, e.getMessage(), List.of(new ErrorBody.Detail("Authorization", e.detail())));
+        });
+        routes.exception(ForbiddenException.class, (e, ctx) ->
+                respond(ctx, 403, "Forbidden", List.of(new ErrorBody.Detail(null, e.getMessage()))));
+        routes.exception(BatchTooLargeException.class, (e, ctx) -> {
+            // The rest of the body is not read; closing tells the client not to send it on this connection.
+            ctx.header("Connection", "close");
+            respond(ctx, 413, "Payload too large", List.of(new ErrorBody.Detail(null, e.getMessage())));
+        });
+        routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            // Expected while the database is down: one line per request, no stack trace.
+            LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            respond(ctx, 503, "Service unavailable",
+                    List.of(new ErrorBody.Detail(null, "the store is unreachable; retry later")));
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), statusText(e.getStatus()),
+                List.of(new ErrorBody.Detail(null, detailFor(e.getStatus(), ctx)))));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "Internal server error",
+                    List.of(new ErrorBody.Detail(null, "something went wrong on our side; it has been logged")));
+        });
+    }
+
+    static void respond(Context ctx, int status, String message, List<ErrorBody.Detail> details) {
+        ctx.status(status).contentType(JsonOutput.JSON).result(ErrorBody.render(message, details));
+    }
+
+    private static String statusText(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 404 -> "Not Found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Payload too large";
+            default -> "HTTP " + status;
+        };
+    }
+
+    private static String detailFor(int status, Context ctx) {
+        return switch (status) {
+            case 404 -> "no such resource";
+            case 405 -> "method " + ctx.method() + " is not allowed here";
+            default -> statusText(status);
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package io.confcdr.api;
+
+import io.confcdr.ingest.IngestReport;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** {@code confcdr_ingest_records_total{outcome=accepted|duplicate|rejected}}: what bridges send and what becomes of it. */
+final class IngestMetrics {
+
+    private final Counter accepted;
+    private final Counter duplicates;
+    private final Counter rejected;
+
+    IngestMetrics(MeterRegistry registry) {
+        this.accepted = counter(registry, "accepted");
+        this.duplicates = counter(registry, "duplicate");
+        this.rejected = counter(registry, "rejected");
+    }
+
+    void record(IngestReport report) {
+        accepted.increment(report.accepted());
+        duplicates.increment(report.duplicates());
+        rejected.increment(report.rejected().size());
+    }
+
+    private static Counter counter(MeterRegistry registry, String outcome) {
+        return Counter.builder("confcdr.ingest.records")
+                .description("Ingested CDRs by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+}

@@ -1,0 +1,158 @@
+package io.confcdr.ingest;
+
+import io.confcdr.model.Seconds;
+import io.confcdr.model.Timestamps;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads typed attributes out of one record's JSON, adding a {@link IngestReport.Reason} for every
+ * attribute that is wrong instead of stopping at the first. Absent and {@code null} both mean unknown.
+ */
+final class FieldReader {
+
+    /** Sids appear in URL paths and cursors, so they are kept to characters that need no explaining. */
+    private static final Pattern SID = Pattern.compile("[A-Za-z0-9._:~-]+");
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
+    private final JsonNode record;
+    private final List<IngestReport.Reason> errors;
+
+    FieldReader(JsonNode record, List<IngestReport.Reason> errors) {
+        this.record = record;
+        this.errors = errors;
+    }
+
+    void reject(String field, String message) {
+        errors.add(new IngestReport.Reason(field, message));
+    }
+
+    boolean isAbsent(String name) {
+        JsonNode value = record.get(name);
+        return value == null || value.isNull();
+    }
+
+    /** A free-text attribute of at most {@code maxLength} code points. */
+    String text(String name, int maxLength, boolean required) {
+        JsonNode value = record.get(name);
+        if (value == null || value.isNull()) {
+            if (required) {
+                reject(name, "is required");
+            }
+            return null;
+        }
+        if (!value.isString()) {
+            reject(name, "must be a string");
+            return null;
+        }
+        String text = value.stringValue();
+        if (required && text.isEmpty()) {
+            reject(name, "must not be empty");
+            return null;
+        }
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            reject(name, "must be at most " + maxLength + " characters long");
+            return null;
+        }
+        if (text.indexOf('\0') >= 0) {
+            reject(name, "must not contain NUL characters");
+            return null;
+        }
+        if (hasUnpairedSurrogate(text)) {
+            reject(name, "must be valid Unicode (it has an unpaired surrogate escape)");
+            return null;
+        }
+        return text;
+    }
+
+    /** An identifier: 1 to {@code maxLength} characters of {@code A-Z a-z 0-9 . _ : ~ -}. */
+    String sid(String name, int maxLength, boolean required) {
+        String text = text(name, maxLength, required);
+        if (text != null && !SID.matcher(text).matches()) {
+            reject(name, "must consist of letters, digits and . _ : ~ - only");
+            return null;
+        }
+        return text;
+    }
+
+    String oneOf(String name, Set<String> allowed) {
+        String text = text(name, 64, false);
+        if (text != null && !allowed.contains(text)) {
+            reject(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+            return null;
+        }
+        return text;
+    }
+
+    /** ISO-8601 with a zone ({@code Z} or {@code ±hh:mm}), kept at millisecond precision. */
+    Instant instant(String name, boolean required) {
+        String text = text(name, 64, required);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Timestamps.truncate(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            reject(name, "must be an ISO-8601 date and time with a zone, such as 2024-12-14T10:03:14.000Z");
+            return null;
+        }
+    }
+
+    Integer integer(String name) {
+        JsonNode value = record.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            reject(name, "must be a whole number (a JSON number, not a string)");
+            return null;
+        }
+        return value.intValue();
+    }
+
+    /** A non-negative number of seconds, as a JSON number or a decimal string, up to 6 decimal places. */
+    Seconds seconds(String name) {
+        JsonNode value = record.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        BigDecimal decimal;
+        if (value.isNumber()) {
+            decimal = value.decimalValue();
+        } else if (value.isString() && DECIMAL.matcher(value.stringValue()).matches()) {
+            decimal = new BigDecimal(value.stringValue());
+        } else {
+            reject(name, "must be a number of seconds, such as 50 or \"4.25\"");
+            return null;
+        }
+        if (decimal.signum() < 0) {
+            reject(name, "must not be negative");
+            return null;
+        }
+        try {
+            return Seconds.of(decimal);
+        } catch (ArithmeticException e) {
+            reject(name, "must have at most 6 decimal places and fit in a 64-bit count of microseconds");
+            return null;
+        }
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
