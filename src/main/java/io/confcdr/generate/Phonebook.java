@@ -26,7 +26,10 @@ final class Phonebook {
     /** An E.164 number; mostly in {@code homeCountry}, sometimes from abroad. */
     String e164(String homeCountry) {
         String country = random.nextInt(10) < 8 ? homeCountry : pick(COUNTRY_CODES);
-        int nationalDigits = country.equals("1") || country.length() == 2 && !country.equals("81") ? 10 : 9;
+        int nationalDigits = switch (country) {
+            case "1", "44", "49", "91" -> 10;
+            default -> 9;
+        };
         var number = new StringBuilder(16).append('+').append(country);
         number.append((char) ('2' + random.nextInt(8)));
         for (int i = 1; i < nationalDigits; i++) {
