@@ -5,7 +5,6 @@ import io.confcdr.auth.TokenIssuer;
 import io.confcdr.ingest.IngestReport;
 import io.confcdr.ingest.Ingestor;
 import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ public record CliContext(
     }
 
     public static CliContext system() {
-        return new CliContext(System.in, System.out, System.err, Clock.systemUTC(), Storages::open,
+        return new CliContext(System.in, System.out, System.err, Clock.systemUTC(), StorageOptions::openCreatingDataDir,
                 (storage, clock) -> new Ingestor(storage, clock)::ingestNdjson,
                 (storage, clock) -> new TokenIssuer(storage.tokens(), clock)::issue);
     }

@@ -1,6 +1,7 @@
 package io.confcdr.cli;
 
 import io.confcdr.store.Storage;
+import io.confcdr.store.Storages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +19,18 @@ final class StorageOptions {
     String jdbcUrl;
 
     Storage open(CliContext context) {
-        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+        return context.storageOpener().open(dataDir, jdbcUrl == null || jdbcUrl.isBlank() ? null : jdbcUrl);
+    }
+
+    /** The embedded store's directory is created on first use, so a fresh checkout just works. */
+    static Storage openCreatingDataDir(Path dataDir, String jdbcUrl) {
+        if (jdbcUrl == null) {
             try {
                 Files.createDirectories(dataDir);
             } catch (IOException e) {
                 throw CliException.usage("cannot create data directory " + dataDir + ": " + e.getMessage());
             }
-            return context.storageOpener().open(dataDir, null);
         }
-        return context.storageOpener().open(dataDir, jdbcUrl);
+        return Storages.open(dataDir, jdbcUrl);
     }
 }
