@@ -8,8 +8,10 @@ import java.util.SplittableRandom;
 
 /**
  * When meetings start and whose they are: a Poisson process whose rate follows each partner's business
- * hours in its own time zone, constant within an hour. The rate is scaled so that the expected number
- * of meetings fills the date range; start times come out in increasing order.
+ * hours in its own time zone, constant within an hour. Meeting sizes are heavy-tailed, so a fixed rate
+ * would often run out of records days early or late; instead the rate is re-aimed every hour at the
+ * records still to come over the intensity still ahead (within a factor of two of the nominal rate).
+ * Start times come out in increasing order.
  */
 final class MeetingSchedule {
 
@@ -22,27 +24,33 @@ final class MeetingSchedule {
     private final List<Tenant> tenants;
     private final SplittableRandom random;
     private final long rangeStartMillis;
-    private final double meetingsPerUnitHour;
+    private final double meanMeetingSize;
+    private final double nominalRate;
+    private final double[] intensityAhead;
     private final double[] cumulative;
-    private long hour = -1;
+    private double meetingsPerUnitHour;
+    private long hour;
     private long cursorMillis;
 
-    MeetingSchedule(List<Tenant> tenants, LocalDate from, int days, double expectedMeetings, SplittableRandom random) {
+    MeetingSchedule(List<Tenant> tenants, LocalDate from, int days, long records, double meanMeetingSize,
+            SplittableRandom random) {
         this.tenants = tenants;
         this.random = random;
+        this.meanMeetingSize = meanMeetingSize;
         this.rangeStartMillis = from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         this.cumulative = new double[tenants.size()];
-        double intensityHours = 0;
-        for (long h = 0; h < days * 24L; h++) {
-            intensityHours += loadHour(h);
+        int hours = days * 24;
+        this.intensityAhead = new double[hours + 1];
+        for (int h = hours - 1; h >= 0; h--) {
+            intensityAhead[h] = intensityAhead[h + 1] + loadHour(h);
         }
-        this.meetingsPerUnitHour = expectedMeetings / intensityHours;
+        this.nominalRate = records / meanMeetingSize / intensityAhead[0];
         this.cursorMillis = rangeStartMillis;
-        loadHour(0);
-        this.hour = 0;
+        startHour(0, records);
     }
 
-    Arrival next() {
+    /** The next meeting, given how many records are still to be generated. */
+    Arrival next(long recordsToCome) {
         while (true) {
             double perMilli = meetingsPerUnitHour * cumulative[cumulative.length - 1] / HOUR_MILLIS;
             double gap = -Math.log(1.0 - random.nextDouble()) / perMilli;
@@ -53,8 +61,18 @@ final class MeetingSchedule {
             }
             // Memorylessness: restarting the draw at the next hour with its own rate is exact.
             cursorMillis = hourEnd;
-            hour++;
-            loadHour(hour);
+            startHour(hour + 1, recordsToCome);
+        }
+    }
+
+    private void startHour(long h, long recordsToCome) {
+        hour = h;
+        loadHour(h);
+        if (h < intensityAhead.length - 1) {
+            double aimed = recordsToCome / meanMeetingSize / intensityAhead[(int) h];
+            meetingsPerUnitHour = Math.clamp(aimed, nominalRate / 2, nominalRate * 2);
+        } else {
+            meetingsPerUnitHour = nominalRate;
         }
     }
 

@@ -101,8 +101,8 @@ public final class TrafficGenerator {
             double guestsPerMeeting = meanSize - 1 - MeetingFactory.RECORDED_MEETINGS;
             double failureRate = FAILED_SHARE_PERCENT / 100.0 * meanSize / guestsPerMeeting;
             this.meetings = new MeetingFactory(random, sids, phonebook, rooms, failureRate);
-            this.schedule = new MeetingSchedule(PartnerTree.TENANTS, settings.from(), settings.days(),
-                    count / meanSize, random);
+            this.schedule = new MeetingSchedule(PartnerTree.TENANTS, settings.from(), settings.days(), count,
+                    meanSize, random);
         }
 
         @Override
@@ -125,7 +125,7 @@ public final class TrafficGenerator {
                     ready.add(pending.poll().cdr());
                     continue;
                 }
-                MeetingSchedule.Arrival arrival = schedule.next();
+                MeetingSchedule.Arrival arrival = schedule.next(toBuild);
                 // Every later leg starts (so stops) at or after this meeting's start.
                 while (!pending.isEmpty() && pending.peek().stopMillis() <= arrival.startMillis()) {
                     ready.add(pending.poll().cdr());
