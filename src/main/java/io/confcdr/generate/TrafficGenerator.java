@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.PriorityQueue;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.SplittableRandom;
@@ -84,10 +83,9 @@ public final class TrafficGenerator {
         private final SplittableRandom random = new SplittableRandom(settings.seed());
         private final MeetingSchedule schedule;
         private final MeetingFactory meetings;
-        private final PriorityQueue<Pending> pending = new PriorityQueue<>();
+        private final StopOrderQueue pending = new StopOrderQueue();
         private final ArrayDeque<Cdr> ready = new ArrayDeque<>();
         private long toBuild;
-        private long sequence;
 
         Run(long count) {
             if (count < 0) {
@@ -122,27 +120,18 @@ public final class TrafficGenerator {
         private void fill() {
             while (ready.isEmpty() && (toBuild > 0 || !pending.isEmpty())) {
                 if (toBuild == 0) {
-                    ready.add(pending.poll().cdr());
+                    ready.add(pending.poll());
                     continue;
                 }
                 MeetingSchedule.Arrival arrival = schedule.next(toBuild);
                 // Every later leg starts (so stops) at or after this meeting's start.
-                while (!pending.isEmpty() && pending.peek().stopMillis() <= arrival.startMillis()) {
-                    ready.add(pending.poll().cdr());
+                while (!pending.isEmpty() && pending.earliestStopMillis() <= arrival.startMillis()) {
+                    ready.add(pending.poll());
                 }
                 int size = (int) Math.min(meetingSize(random), toBuild);
                 toBuild -= size;
-                meetings.build(arrival.startMillis(), arrival.tenant(), size,
-                        cdr -> pending.add(new Pending(cdr.dateStop().toEpochMilli(), sequence++, cdr)));
+                meetings.build(arrival.startMillis(), arrival.tenant(), size, pending::add);
             }
-        }
-    }
-
-    private record Pending(long stopMillis, long sequence, Cdr cdr) implements Comparable<Pending> {
-        @Override
-        public int compareTo(Pending other) {
-            int byStop = Long.compare(stopMillis, other.stopMillis);
-            return byStop != 0 ? byStop : Long.compare(sequence, other.sequence);
         }
     }
 }
