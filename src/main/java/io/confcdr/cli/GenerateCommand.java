@@ -3,13 +3,16 @@ package io.confcdr.cli;
 import io.confcdr.generate.NdjsonWriter;
 import io.confcdr.generate.TrafficGenerator;
 import io.confcdr.generate.TrafficSettings;
+import io.confcdr.model.Cdr;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +27,8 @@ import picocli.CommandLine.Option;
                 "  confcdr generate --partners | confcdr partner import -",
                 "  confcdr generate --records 100000 | confcdr import -"})
 final class GenerateCommand implements Callable<Integer> {
+
+    private static final int CHECK_EVERY = 16_384;
 
     private final CliContext context;
 
@@ -49,6 +54,11 @@ final class GenerateCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** System.out swallows write errors (a closed pipe) and only reports them here. */
+    private boolean readerHasGone() {
+        return context.out() instanceof PrintStream stdout && stdout.checkError();
+    }
+
     @Override
     public Integer call() throws IOException {
         if (records < 0 || days < 1) {
@@ -66,8 +76,15 @@ final class GenerateCommand implements Callable<Integer> {
             PartnerNdjson.write(generator.partners(), out);
             return ExitCodes.OK;
         }
+        Iterator<Cdr> traffic = generator.records(records);
         try (var writer = new NdjsonWriter(context.out())) {
-            writer.writeAll(generator.records(records));
+            while (traffic.hasNext()) {
+                writer.write(traffic.next());
+                if (writer.written() % CHECK_EVERY == 0 && readerHasGone()) {
+                    // Like other Unix filters: `generate | head` stops quietly when head has enough.
+                    return ExitCodes.OK;
+                }
+            }
         }
         return ExitCodes.OK;
     }
