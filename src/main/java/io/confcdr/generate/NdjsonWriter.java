@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.util.EnumSet;
 import java.util.Iterator;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
@@ -34,7 +35,7 @@ public final class NdjsonWriter implements AutoCloseable {
 
     public NdjsonWriter(OutputStream target) {
         this.target = target instanceof BufferedOutputStream ? target : new BufferedOutputStream(target, 64 * 1024);
-        this.generator = FACTORY.createGenerator(this.target);
+        this.generator = FACTORY.createGenerator(ObjectWriteContext.empty(), this.target);
     }
 
     public void write(Cdr cdr) {
