@@ -58,7 +58,14 @@ final class ImportCommand implements Callable<Integer> {
             var batches = new NdjsonBatches(in, batchSize, MAX_BATCH_BYTES);
             while (batches.hasNext()) {
                 NdjsonBatches.Batch batch = batches.next();
-                totals.add(batch, ingestor.ingestNdjson(new ByteArrayInputStream(batch.body())));
+                try {
+                    totals.add(batch, ingestor.ingestNdjson(new ByteArrayInputStream(batch.body())));
+                } catch (RuntimeException e) {
+                    // Earlier batches are committed; re-running the import is safe (they become duplicates).
+                    spec.commandLine().getErr().println("confcdr: stopped before line " + batch.lineNumbers()[0]
+                            + " after " + totals.summary());
+                    throw e;
+                }
             }
         }
         spec.commandLine().getOut().println(totals.summary());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.confcdr.ingest.IngestReport;
 import io.confcdr.ingest.IngestReport.Reason;
 import io.confcdr.ingest.IngestReport.Rejection;
+import io.confcdr.store.StoreUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,5 +69,22 @@ class ImportCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo("confcdr: no such file: no/such/file.ndjson");
+    }
+
+    @Test
+    void aFailingStoreStopsTheImportAndSaysHowFarItGot() {
+        var cli = new CliHarness().withStdin(records(7)).withIngestAnswer(batch -> {
+            if (batch.contains("call-6")) {
+                throw new StoreUnavailableException("database is locked", null);
+            }
+            return new IngestReport(CliHarness.lines(batch), 0, List.of());
+        });
+
+        var result = cli.run("import", "--batch-size", "5", "-");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines()).containsExactly(
+                "confcdr: stopped before line 6 after accepted 5, duplicates 0, rejected 0",
+                "confcdr: store unavailable: database is locked");
     }
 }
