@@ -41,7 +41,27 @@ public record Seconds(long micros) implements Comparable<Seconds> {
         if (micros % 1_000_000 == 0) {
             return Long.toString(micros / 1_000_000);
         }
-        return toBigDecimal().stripTrailingZeros().toPlainString();
+        if (micros == Long.MIN_VALUE) {
+            return toBigDecimal().stripTrailingZeros().toPlainString();
+        }
+        // Integer arithmetic instead of BigDecimal: this runs twice per record written.
+        long magnitude = Math.abs(micros);
+        long fraction = magnitude % 1_000_000;
+        int width = SCALE;
+        while (fraction % 10 == 0) {
+            fraction /= 10;
+            width--;
+        }
+        var text = new StringBuilder(24);
+        if (micros < 0) {
+            text.append('-');
+        }
+        text.append(magnitude / 1_000_000).append('.');
+        String digits = Long.toString(fraction);
+        for (int pad = width - digits.length(); pad > 0; pad--) {
+            text.append('0');
+        }
+        return text.append(digits).toString();
     }
 
     @Override

@@ -1,0 +1,129 @@
+package io.confcdr.cli;
+
+import io.confcdr.api.ApiConfig;
+import io.confcdr.api.ApiServer;
+import io.confcdr.generate.TrafficGenerator;
+import io.confcdr.generate.TrafficSettings;
+import io.confcdr.model.Timestamps;
+import io.confcdr.store.Storage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * A working service in one command: a fresh embedded store filled with generated traffic of the last
+ * days, tokens, and curl lines to try, served until stopped.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start a server on a fresh store filled with generated traffic; prints a token and curl lines.")
+final class DemoCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port, 0 for any free one (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--records", defaultValue = "20000", description = "Generated records (default ${DEFAULT-VALUE}).")
+    long records;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--days", defaultValue = "7", description = "Days of traffic, ending today (default ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Empty or new directory for the store (default: a new temporary one).")
+    Path dataDir;
+
+    DemoCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (records < 1 || days < 1) {
+            throw CliException.usage("--records and --days must be at least 1");
+        }
+        Path dir = freshDataDir();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("confcdr demo: generating " + records + " records into " + dir + " …");
+        err.flush();
+        Instant now = context.clock().instant();
+        LocalDate from = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days);
+        var generator = new TrafficGenerator(new TrafficSettings(seed, from, days));
+        Storage store = context.storageOpener().open(dir, null);
+        ApiServer server;
+        DemoData.Loaded loaded;
+        try {
+            loaded = DemoData.load(generator, records, store.partners(),
+                    context.ingestors().create(store, context.clock()),
+                    context.tokenIssuers().create(store, context.clock()), now);
+            server = ApiServer.start(store, ApiConfig.onPort(port), context.clock());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        printBanner(spec.commandLine().getOut(), "http://localhost:" + server.port(), dir, loaded,
+                LocalDate.ofInstant(now, ZoneOffset.UTC));
+        ServerRunner.runUntilStopped(server, store);
+        return ExitCodes.OK;
+    }
+
+    private Path freshDataDir() throws IOException {
+        if (dataDir == null) {
+            return Files.createTempDirectory("confcdr-demo-");
+        }
+        if (Files.isDirectory(dataDir)) {
+            try (Stream<Path> entries = Files.list(dataDir)) {
+                if (entries.findAny().isPresent()) {
+                    throw CliException.usage("--data " + dataDir + " is not empty; the demo needs a fresh store");
+                }
+            }
+        }
+        return Files.createDirectories(dataDir);
+    }
+
+    static void printBanner(PrintWriter out, String url, Path dir, DemoData.Loaded loaded, LocalDate today) {
+        String calls = url + "/core/v2/app/conference/calls";
+        // A filter on the second half of the generated range: a realistic "recent calls" query.
+        Instant middle = loaded.firstStop().plus(
+                ChronoUnit.MILLIS.between(loaded.firstStop(), loaded.lastStop()) / 2, ChronoUnit.MILLIS);
+        String since = Timestamps.format(middle.truncatedTo(ChronoUnit.HOURS)).replace(".000Z", "Z");
+        out.println("confcdr demo: " + loaded.accepted() + " calls from " + Timestamps.format(loaded.firstStop())
+                + " to " + Timestamps.format(loaded.lastStop()) + " (store in " + dir + ")");
+        if (loaded.rejected() > 0) {
+            out.println("warning: " + loaded.rejected() + " generated records were rejected");
+        }
+        out.println();
+        out.println("API           " + url);
+        out.println("read token    " + loaded.readToken() + "   (root partner and descendants)");
+        out.println("ingest token  " + loaded.ingestToken() + "   (cdr.ingest)");
+        out.println();
+        out.println("Try:");
+        out.println("  curl -sG '" + calls + "' -H 'Authorization: Bearer " + loaded.readToken() + "' \\");
+        out.println("       --data-urlencode 'filter=date_stop ge " + since + "' --data-urlencode 'limit=5'");
+        out.println("  curl -s '" + calls + "/" + loaded.sampleCallSid() + "' -H 'Authorization: Bearer "
+                + loaded.readToken() + "'");
+        out.println("  bin/confcdr generate --records 100 --seed 7 --from " + today
+                + " --days 1 | curl -s '" + url + "/ingest/v1/conference/calls' \\");
+        out.println("       -H 'Authorization: Bearer " + loaded.ingestToken()
+                + "' -H 'Content-Type: application/x-ndjson' --data-binary @-");
+        out.println();
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+    }
+}

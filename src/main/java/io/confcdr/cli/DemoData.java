@@ -1,0 +1,69 @@
+package io.confcdr.cli;
+
+import io.confcdr.cli.CliContext.BatchIngestor;
+import io.confcdr.cli.CliContext.TokenMinter;
+import io.confcdr.generate.GeneratedPartner;
+import io.confcdr.generate.NdjsonWriter;
+import io.confcdr.generate.TrafficGenerator;
+import io.confcdr.ingest.IngestReport;
+import io.confcdr.model.Cdr;
+import io.confcdr.store.PartnerStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Fills a fresh store for the demo: the generator's partners, its traffic ingested through the same
+ * path as HTTP ingest, and two tokens for the root partner (reading everything, and ingesting).
+ */
+final class DemoData {
+
+    static final Set<String> READ_SCOPES = Set.of("app.read", "app.read_descendant");
+    static final Set<String> INGEST_SCOPES = Set.of("cdr.ingest");
+    private static final int BATCH = 5_000;
+
+    /** What the demo tells its user. */
+    record Loaded(long accepted, long rejected, String sampleCallSid, Instant firstStop, Instant lastStop,
+            String readToken, String ingestToken) {
+    }
+
+    private DemoData() {
+    }
+
+    static Loaded load(TrafficGenerator generator, long records, PartnerStore partners, BatchIngestor ingestor,
+            TokenMinter tokens, Instant now) {
+        for (GeneratedPartner partner : generator.partners()) {
+            partners.create(partner.toPartner(now));
+        }
+        long accepted = 0;
+        long rejected = 0;
+        String sample = null;
+        Instant first = null;
+        Instant last = null;
+        Iterator<Cdr> traffic = generator.records(records);
+        var buffer = new ByteArrayOutputStream(4 << 20);
+        while (traffic.hasNext()) {
+            buffer.reset();
+            try (var writer = new NdjsonWriter(buffer)) {
+                for (int i = 0; i < BATCH && traffic.hasNext(); i++) {
+                    Cdr cdr = traffic.next();
+                    writer.write(cdr);
+                    if (first == null) {
+                        first = cdr.dateStop();
+                        sample = cdr.callSid();
+                    }
+                    last = cdr.dateStop();
+                }
+            }
+            IngestReport report = ingestor.ingestNdjson(new ByteArrayInputStream(buffer.toByteArray()));
+            accepted += report.accepted();
+            rejected += report.rejected().size();
+        }
+        String root = generator.rootPartner().sid();
+        String read = tokens.issue(root, "demo read", READ_SCOPES, null).secret();
+        String ingest = tokens.issue(root, "demo ingest", INGEST_SCOPES, null).secret();
+        return new Loaded(accepted, rejected, sample, first, last, read, ingest);
+    }
+}

@@ -1,0 +1,124 @@
+package io.confcdr.cli;
+
+import io.confcdr.cli.CliContext.BatchIngestor;
+import io.confcdr.ingest.IngestReport;
+import io.confcdr.ingest.IngestReport.Reason;
+import io.confcdr.ingest.IngestReport.Rejection;
+import io.confcdr.store.Storage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Imports NDJSON records through the same ingestor as {@code POST /ingest/v1/conference/calls}, in
+ * batches so that files of any size stream through. Exit code 1 when any record was rejected.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import CDRs from an NDJSON file ('-' reads stdin). Partners must exist already.")
+final class ImportCommand implements Callable<Integer> {
+
+    private static final int MAX_BATCH_BYTES = 16 * 1024 * 1024;
+    private static final int REJECTIONS_SHOWN = 10;
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Parameters(paramLabel = "FILE|-", description = "NDJSON file, one record a line, or - for stdin.")
+    String file;
+
+    @Option(names = "--batch-size", defaultValue = "5000", paramLabel = "N",
+            description = "Records per batch; each batch is stored entirely or not at all (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    ImportCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (batchSize < 1) {
+            throw CliException.usage("--batch-size must be at least 1");
+        }
+        var totals = new Totals(spec.commandLine().getErr());
+        try (InputStream in = InputFiles.open(file, context); Storage store = storage.open(context)) {
+            BatchIngestor ingestor = context.ingestors().create(store, context.clock());
+            var batches = new NdjsonBatches(in, batchSize, MAX_BATCH_BYTES);
+            while (batches.hasNext()) {
+                NdjsonBatches.Batch batch = batches.next();
+                try {
+                    totals.add(batch, ingestor.ingestNdjson(new ByteArrayInputStream(batch.body())));
+                } catch (RuntimeException e) {
+                    // Earlier batches are committed; re-running the import is safe (they become duplicates).
+                    spec.commandLine().getErr().println("confcdr: stopped before line " + batch.lineNumbers()[0]
+                            + " after " + totals.summary());
+                    throw e;
+                }
+            }
+        }
+        spec.commandLine().getOut().println(totals.summary());
+        totals.reportHidden();
+        return totals.rejected == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+
+    /** Sums batch reports; shows the first rejections by their line in the input. */
+    private static final class Totals {
+        private final PrintWriter err;
+        private long accepted;
+        private long duplicates;
+        private long rejected;
+
+        Totals(PrintWriter err) {
+            this.err = err;
+        }
+
+        void add(NdjsonBatches.Batch batch, IngestReport report) {
+            accepted += report.accepted();
+            duplicates += report.duplicates();
+            for (Rejection rejection : report.rejected()) {
+                if (rejected++ < REJECTIONS_SHOWN) {
+                    err.println(describe(batch, rejection));
+                }
+            }
+            err.flush();
+        }
+
+        String summary() {
+            return "accepted " + accepted + ", duplicates " + duplicates + ", rejected " + rejected;
+        }
+
+        void reportHidden() {
+            if (rejected > REJECTIONS_SHOWN) {
+                err.println("… and " + (rejected - REJECTIONS_SHOWN) + " more rejected");
+                err.flush();
+            }
+        }
+
+        private static String describe(NdjsonBatches.Batch batch, Rejection rejection) {
+            String where = rejection.index() >= 0 && rejection.index() < batch.size()
+                    ? "line " + batch.lineNumbers()[rejection.index()]
+                    : "record " + rejection.index();
+            String sid = rejection.callSid() == null ? "" : " call_sid " + rejection.callSid();
+            String reasons = rejection.errors().stream()
+                    .map(Totals::reason)
+                    .collect(Collectors.joining("; "));
+            return "rejected " + where + sid + ": " + reasons;
+        }
+
+        private static String reason(Reason reason) {
+            return reason.field() == null ? reason.message() : reason.field() + ": " + reason.message();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.confcdr.cli;
+
+import io.confcdr.api.ApiServer;
+import io.confcdr.store.Storage;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a started server running until the process is asked to stop (SIGTERM, Ctrl-C), then closes
+ * the server before the store so that no request is cut off from its database.
+ */
+final class ServerRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerRunner.class);
+
+    private ServerRunner() {
+    }
+
+    static void runUntilStopped(ApiServer server, Storage storage) throws InterruptedException {
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } finally {
+                storage.close();
+                LOG.info("confcdr stopped");
+                stopped.countDown();
+            }
+        }, "confcdr-shutdown"));
+        stopped.await();
+    }
+
+    /** The URL a user on this machine can reach: the public URL if configured. */
+    static String displayUrl(String host, int port, String publicUrl) {
+        if (publicUrl != null && !publicUrl.isBlank()) {
+            return publicUrl;
+        }
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+        return "http://" + shown + ":" + port;
+    }
+}

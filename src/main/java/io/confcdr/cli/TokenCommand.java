@@ -1,0 +1,9 @@
+package io.confcdr.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code confcdr token ...}: API tokens, shown once at creation. */
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Manage API tokens.",
+        subcommands = TokenCreateCommand.class)
+final class TokenCommand {
+}
