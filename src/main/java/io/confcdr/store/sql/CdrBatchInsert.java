@@ -6,22 +6,19 @@ import io.confcdr.store.InsertResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
 
 /**
- * Stores a batch of CDRs in one transaction: multi-row {@code INSERT … ON CONFLICT (call_sid) DO NOTHING
- * RETURNING call_sid}, then the records that were not inserted are compared with what is stored to tell a
- * duplicate from a conflict. On PostgreSQL the transaction first takes an advisory lock, so insertion
- * sequences become visible in commit order and a client walking {@code after} cursors never skips a
- * record that committed late.
+ * Stores a batch of CDRs in one transaction: the batch's call_sids already stored are read first (to
+ * tell a duplicate from a conflict), the others go in with multi-row {@code INSERT … ON CONFLICT
+ * (call_sid) DO NOTHING}. Writers are serialised: on SQLite by {@link SqlDatabase}, on PostgreSQL by a
+ * transaction-scoped advisory lock, which also makes insertion sequences become visible in commit order,
+ * so a client walking {@code after} cursors never skips a record that committed late.
  */
 final class CdrBatchInsert {
 
@@ -50,46 +47,55 @@ final class CdrBatchInsert {
             }
             Instant now = Timestamps.truncate(clock.instant());
             List<Cdr> rows = records.stream().map(record -> normalised(record, now)).toList();
-            Set<String> inserted = insertNew(tx, rows);
-            return results(tx, rows, inserted);
+            Map<String, Cdr> stored = storedAmong(tx, rows);
+            List<InsertResult> results = new ArrayList<>(rows.size());
+            List<Cdr> fresh = new ArrayList<>();
+            for (Cdr row : rows) {
+                Cdr existing = stored.get(row.callSid());
+                if (existing == null) {
+                    fresh.add(row);
+                    results.add(new InsertResult.Stored(row));
+                } else if (existing.withDateInsert(null).equals(row.withDateInsert(null))) {
+                    results.add(new InsertResult.Duplicate(row.callSid()));
+                } else {
+                    results.add(new InsertResult.Conflict(row.callSid()));
+                }
+            }
+            insertFresh(tx, fresh);
+            return results;
         });
     }
 
-    private Set<String> insertNew(DSLContext tx, List<Cdr> rows) {
-        Set<String> inserted = new HashSet<>();
+    /** The records already stored under the batch's call_sids. Writers are serialised, so this stays true until commit. */
+    private Map<String, Cdr> storedAmong(DSLContext tx, List<Cdr> rows) {
+        Map<String, Cdr> stored = new HashMap<>();
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            InsertValuesStepN<Record> insert = tx.insertInto(cdr.table(), cdr.attributeColumns());
-            for (Cdr row : rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT))) {
-                insert = insert.values(cdr.values(row));
-            }
-            inserted.addAll(insert.onConflict(cdr.callSid()).doNothing()
-                    .returningResult(cdr.callSid()).fetch(cdr.callSid()));
+            List<String> sids = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)).stream()
+                    .map(Cdr::callSid).toList();
+            tx.select(cdr.selectColumns()).from(cdr.table()).where(cdr.callSid().in(sids))
+                    .fetch(cdr::toCdr)
+                    .forEach(cdr -> stored.put(cdr.callSid(), cdr));
         }
-        return inserted;
+        return stored;
     }
 
-    private List<InsertResult> results(DSLContext tx, List<Cdr> rows, Set<String> inserted) {
-        List<String> notInserted = rows.stream().map(Cdr::callSid).filter(sid -> !inserted.contains(sid)).toList();
-        Map<String, Cdr> stored = notInserted.isEmpty() ? Map.of() : tx.select(cdr.selectColumns())
-                .from(cdr.table())
-                .where(cdr.callSid().in(notInserted))
-                .fetch(cdr::toCdr)
-                .stream()
-                .collect(Collectors.toMap(Cdr::callSid, Function.identity()));
-        List<InsertResult> results = new ArrayList<>(rows.size());
-        for (Cdr row : rows) {
-            if (inserted.contains(row.callSid())) {
-                results.add(new InsertResult.Stored(row));
-                continue;
+    /**
+     * Inserts records known to be new, in batch order so their sequence follows it. ON CONFLICT DO NOTHING
+     * is the safety net should another writer ever slip past the serialisation: the batch is then rolled
+     * back rather than half-reported.
+     */
+    private void insertFresh(DSLContext tx, List<Cdr> fresh) {
+        for (int from = 0; from < fresh.size(); from += ROWS_PER_STATEMENT) {
+            List<Cdr> chunk = fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_STATEMENT));
+            InsertValuesStepN<Record> insert = tx.insertInto(cdr.table(), cdr.attributeColumns());
+            for (Cdr row : chunk) {
+                insert = insert.values(cdr.values(row));
             }
-            Cdr existing = stored.get(row.callSid());
-            if (existing == null) {
-                throw new IllegalStateException("call_sid neither inserted nor stored: " + row.callSid());
+            int inserted = insert.onConflict(cdr.callSid()).doNothing().execute();
+            if (inserted != chunk.size()) {
+                throw new IllegalStateException("a concurrent writer stored some of these call_sids; batch rolled back");
             }
-            boolean identical = existing.withDateInsert(null).equals(row.withDateInsert(null));
-            results.add(identical ? new InsertResult.Duplicate(row.callSid()) : new InsertResult.Conflict(row.callSid()));
         }
-        return results;
     }
 
     /** The record as it will be read back: dates at millisecond precision, date_insert set by the store. */
