@@ -43,13 +43,7 @@ final class CdrPageReader {
     }
 
     private Page offsetPage(DSLContext dsl, CdrQuery query, Condition matching) {
-        List<Cdr> rows = dsl.select(cdr.selectColumns())
-                .from(cdr.table())
-                .where(matching)
-                .orderBy(translator.sortFields(query.order(), false))
-                .limit(query.limit() + 1)
-                .offset(query.offset())
-                .fetch(cdr::toCdr);
+        List<Cdr> rows = pageQuery(dsl, query, matching, null).fetch(cdr::toCdr);
         boolean hasNext = rows.size() > query.limit();
         boolean hasPrevious = query.offset() > 0 && dsl.fetchExists(cdr.table(), matching);
         return new Page(trim(rows, query.limit()), hasNext, hasPrevious, null);
@@ -69,8 +63,19 @@ final class CdrPageReader {
         return before ? new Page(rows, beyondCursor, more, null) : new Page(rows, more, beyondCursor, null);
     }
 
-    /** The rows of a cursor page, limit + 1, read away from the cursor (backwards for {@code before}). */
+    /**
+     * The rows of a page, limit + 1: without anchor from the offset; with one, a keyset seek away from the
+     * cursor (read backwards for {@code before}).
+     */
     ResultQuery<Record> pageQuery(DSLContext dsl, CdrQuery query, Condition matching, Anchor anchor) {
+        if (anchor == null) {
+            return dsl.select(cdr.selectColumns())
+                    .from(cdr.table())
+                    .where(matching)
+                    .orderBy(translator.sortFields(query.order(), false))
+                    .limit(query.limit() + 1)
+                    .offset(query.offset());
+        }
         boolean before = query.cursor().before();
         return dsl.select(cdr.selectColumns())
                 .from(cdr.table())
