@@ -38,13 +38,14 @@ public final class SqlDatabase implements AutoCloseable {
 
     /**
      * Runs a read. A read that failed because a pooled connection had died is tried once more on a fresh
-     * connection, so the first request after the database comes back succeeds.
+     * connection, so the first request after the database comes back succeeds. A read that could not get a
+     * connection at all is not retried: the pool has already waited its timeout.
      */
     public <T> T read(Function<DSLContext, T> work) {
         try {
             return work.apply(dsl);
         } catch (RuntimeException first) {
-            if (!StoreErrors.isUnavailable(first) || first instanceof StoreUnavailableException) {
+            if (!StoreErrors.isBrokenConnection(first)) {
                 throw StoreErrors.translate(first);
             }
             try {

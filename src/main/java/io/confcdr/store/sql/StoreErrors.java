@@ -38,6 +38,16 @@ final class StoreErrors {
         return false;
     }
 
+    /** True when a connection the pool handed out turned out to be dead (not when none could be had). */
+    static boolean isBrokenConnection(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof StoreUnavailableException) {
+                return false;
+            }
+        }
+        return isUnavailable(failure);
+    }
+
     /** The exception to throw for a failed database call: unavailable, or the original. */
     static RuntimeException translate(RuntimeException failure) {
         if (failure instanceof StoreUnavailableException) {
