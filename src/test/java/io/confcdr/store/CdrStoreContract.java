@@ -65,8 +65,9 @@ public abstract class CdrStoreContract extends StorageContract {
                 .addressSrc("\"O'Brien \\\"the boss\\\"\" <sip:+1555;x=%41_b*?[c]@example.com>;tag=\\x")
                 .addressDst("<sip:conf@example.net>")
                 .customName("Zoë 😀 Ünïcødé — 会议")
-                .disconnectReason("100% done_ [ok] * ? \\ ' \"")
-                .audioKey(null)
+                .disconnectReason("100% done_ [ok] * ? \\ ' \", line\r\nbreak\tand tab")
+                .audioKey("")
+                .bridge(null)
                 .disconnectCause(null)
                 .duration(Seconds.parse("4.25015"))
                 .build();
