@@ -11,6 +11,7 @@ import org.jooq.CommonTableExpression;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Record5;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -76,7 +77,7 @@ public final class SqlPartnerStore implements PartnerStore {
                 .fetch(this::toPartner));
     }
 
-    private Partner toPartner(org.jooq.Record5<String, String, String, String, Instant> row) {
+    private Partner toPartner(Record5<String, String, String, String, Instant> row) {
         return new Partner(row.value1(), row.value2(), row.value3(), row.value4(), row.value5());
     }
 }

@@ -80,7 +80,7 @@ public final class SqlStorageFactory {
         try {
             dataSource = new HikariDataSource(pool);
         } catch (RuntimeException e) {
-            throw new StoreUnavailableException("cannot connect to the " + dialect.name().toLowerCase() + " database", e);
+            throw new StoreUnavailableException("cannot connect to the " + dialect.name().toLowerCase(java.util.Locale.ROOT) + " database", e);
         }
         try {
             migrate(dialect, dataSource, schema);
