@@ -13,6 +13,7 @@ import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record5;
 import org.jooq.Table;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -34,6 +35,15 @@ public final class SqlPartnerStore implements PartnerStore {
 
     @Override
     public Partner create(Partner created) {
+        try {
+            return insert(created);
+        } catch (IntegrityConstraintViolationException e) {
+            // A concurrent create of the same sid (or removal of the parent) won the race.
+            throw new IllegalArgumentException("partner " + created.sid() + " exists or its parent does not");
+        }
+    }
+
+    private Partner insert(Partner created) {
         return db.write(tx -> {
             if (tx.fetchExists(partner, sid.eq(created.sid()))) {
                 throw new IllegalArgumentException("partner " + created.sid() + " exists");

@@ -29,6 +29,7 @@ public final class SqlStorageFactory {
     private static final Pattern CURRENT_SCHEMA = Pattern.compile("[?&]currentSchema=([^&]+)");
 
     static {
+        // jOOQ prints a banner and tips on first use; set before any jOOQ class initialises.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
     }
