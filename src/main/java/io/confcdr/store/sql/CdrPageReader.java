@@ -1,0 +1,106 @@
+package io.confcdr.store.sql;
+
+import io.confcdr.model.Cdr;
+import io.confcdr.query.CdrQuery;
+import io.confcdr.query.Cursor;
+import io.confcdr.query.Order;
+import io.confcdr.query.QueryException;
+import io.confcdr.query.Visibility;
+import io.confcdr.store.Page;
+import io.confcdr.store.sql.CdrQueryTranslator.Anchor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
+
+/**
+ * Reads one page: keyset seeks for cursors (no OFFSET, so page 10 000 costs what page 1 costs), limit + 1
+ * rows for hasNext, an EXISTS probe for the other direction, a count only when asked.
+ */
+final class CdrPageReader {
+
+    private final CdrTable cdr;
+    private final CdrQueryTranslator translator;
+
+    CdrPageReader(CdrTable cdr, CdrQueryTranslator translator) {
+        this.cdr = cdr;
+        this.translator = translator;
+    }
+
+    Page read(DSLContext dsl, CdrQuery query, Visibility visibility) {
+        Condition matching = translator.visibility(visibility).and(translator.filter(query.filter()));
+        Page page = query.cursor() == null
+                ? offsetPage(dsl, query, matching)
+                : cursorPage(dsl, query, matching, anchor(dsl, query.cursor(), query.order(), visibility));
+        Long total = query.withTotal() ? (long) dsl.fetchCount(cdr.table(), matching) : null;
+        return new Page(page.items(), page.hasNext(), page.hasPrevious(), total);
+    }
+
+    private Page offsetPage(DSLContext dsl, CdrQuery query, Condition matching) {
+        List<Cdr> rows = pageQuery(dsl, query, matching, null).fetch(cdr::toCdr);
+        boolean hasNext = rows.size() > query.limit();
+        boolean hasPrevious = query.offset() > 0 && dsl.fetchExists(cdr.table(), matching);
+        return new Page(trim(rows, query.limit()), hasNext, hasPrevious, null);
+    }
+
+    private Page cursorPage(DSLContext dsl, CdrQuery query, Condition matching, Anchor anchor) {
+        boolean before = query.cursor().before();
+        List<Cdr> rows = new ArrayList<>(pageQuery(dsl, query, matching, anchor).fetch(cdr::toCdr));
+        boolean more = rows.size() > query.limit();
+        rows = new ArrayList<>(trim(rows, query.limit()));
+        if (before) {
+            Collections.reverse(rows);
+        }
+        // On the far side of the cursor, the records up to and including the cursor's own decide the flag.
+        boolean beyondCursor = dsl.fetchExists(cdr.table(), matching.and(translator.is(anchor)))
+                || dsl.fetchExists(cdr.table(), matching.and(translator.beyond(query.order(), anchor, !before)));
+        return before ? new Page(rows, beyondCursor, more, null) : new Page(rows, more, beyondCursor, null);
+    }
+
+    /**
+     * The rows of a page, limit + 1: without anchor from the offset; with one, a keyset seek away from the
+     * cursor (read backwards for {@code before}).
+     */
+    ResultQuery<Record> pageQuery(DSLContext dsl, CdrQuery query, Condition matching, Anchor anchor) {
+        if (anchor == null) {
+            return dsl.select(cdr.selectColumns())
+                    .from(cdr.table())
+                    .where(matching)
+                    .orderBy(translator.sortFields(query.order(), false))
+                    .limit(query.limit() + 1)
+                    .offset(query.offset());
+        }
+        boolean before = query.cursor().before();
+        return dsl.select(cdr.selectColumns())
+                .from(cdr.table())
+                .where(matching.and(translator.beyond(query.order(), anchor, before)))
+                .orderBy(translator.sortFields(query.order(), before))
+                .limit(query.limit() + 1);
+    }
+
+    /** The cursor's record, if visible: its sequence and sort value. Need not match the filter. */
+    Anchor anchor(DSLContext dsl, Cursor cursor, Order order, Visibility visibility) {
+        if (order instanceof Order.Shuffle) {
+            throw new QueryException(cursor.before() ? "before" : "after", "cursors cannot be used with order=shuffle");
+        }
+        Field<?> sortColumn = order instanceof Order.ByField byField ? cdr.column(byField.field()) : DSL.inline((Object) null);
+        Record2<Long, ?> row = dsl.select(cdr.seq(), sortColumn)
+                .from(cdr.table())
+                .where(cdr.callSid().eq(cursor.callSid()).and(translator.visibility(visibility)))
+                .fetchOne();
+        if (row == null) {
+            throw new QueryException(cursor.before() ? "before" : "after", "unknown call_sid '" + cursor.callSid() + "'");
+        }
+        return new Anchor(row.value1(), row.value2());
+    }
+
+    private static <T> List<T> trim(List<T> rows, int limit) {
+        return rows.size() > limit ? rows.subList(0, limit) : rows;
+    }
+}

@@ -1,0 +1,59 @@
+package io.confcdr.store.sql;
+
+import io.confcdr.model.Cdr;
+import io.confcdr.query.CdrQuery;
+import io.confcdr.query.Visibility;
+import io.confcdr.store.CdrStore;
+import io.confcdr.store.InsertResult;
+import io.confcdr.store.Page;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** CDRs in SQLite or PostgreSQL, through one jOOQ translation of the query semantics. */
+public final class SqlCdrStore implements CdrStore {
+
+    private final SqlDatabase db;
+    private final CdrTable cdr;
+    private final CdrQueryTranslator translator;
+    private final CdrBatchInsert inserter;
+    private final CdrPageReader pages;
+
+    public SqlCdrStore(SqlDatabase db, Clock clock) {
+        this.db = db;
+        this.cdr = new CdrTable(db.dialect());
+        this.translator = new CdrQueryTranslator(cdr, db.dialect());
+        this.inserter = new CdrBatchInsert(db, cdr, clock);
+        this.pages = new CdrPageReader(cdr, translator);
+    }
+
+    @Override
+    public List<InsertResult> insert(List<Cdr> records) {
+        return inserter.insert(records);
+    }
+
+    @Override
+    public Optional<Cdr> find(String callSid, Visibility visibility) {
+        return db.read(dsl -> dsl.select(cdr.selectColumns())
+                .from(cdr.table())
+                .where(cdr.callSid().eq(callSid).and(translator.visibility(visibility)))
+                .fetchOptional(cdr::toCdr));
+    }
+
+    @Override
+    public Page list(CdrQuery query, Visibility visibility) {
+        return db.read(dsl -> pages.read(dsl, query, visibility));
+    }
+
+    CdrTable table() {
+        return cdr;
+    }
+
+    CdrQueryTranslator translator() {
+        return translator;
+    }
+
+    CdrPageReader pages() {
+        return pages;
+    }
+}

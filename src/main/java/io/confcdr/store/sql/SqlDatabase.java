@@ -1,0 +1,89 @@
+package io.confcdr.store.sql;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.confcdr.store.StoreUnavailableException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * A pooled database with its jOOQ context. Every call goes through {@link #read} or {@link #write}, which
+ * turn connection failures into {@link StoreUnavailableException}. On SQLite, writes are serialised here
+ * (SQLite has one writer; queueing in Java is cheaper than spinning on the busy timeout).
+ */
+public final class SqlDatabase implements AutoCloseable {
+
+    private final Dialect dialect;
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+    private final ReentrantLock sqliteWriter = new ReentrantLock();
+
+    public SqlDatabase(Dialect dialect, HikariDataSource dataSource) {
+        this.dialect = dialect;
+        this.dataSource = dataSource;
+        Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
+        this.dsl = DSL.using(dataSource, dialect.jooqDialect(), settings);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The jOOQ context, for building queries (and for tests that explain them). */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /**
+     * Runs a read. A read that failed because a pooled connection had died is tried once more on a fresh
+     * connection, so the first request after the database comes back succeeds. A read that could not get a
+     * connection at all is not retried: the pool has already waited its timeout.
+     */
+    public <T> T read(Function<DSLContext, T> work) {
+        try {
+            return work.apply(dsl);
+        } catch (RuntimeException first) {
+            if (!StoreErrors.isBrokenConnection(first)) {
+                throw StoreErrors.translate(first);
+            }
+            try {
+                return work.apply(dsl);
+            } catch (RuntimeException second) {
+                throw StoreErrors.translate(second);
+            }
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it commits, or none of it. */
+    public <T> T write(Function<DSLContext, T> work) {
+        boolean serialise = dialect == Dialect.SQLITE;
+        if (serialise) {
+            sqliteWriter.lock();
+        }
+        try {
+            return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+        } catch (RuntimeException failure) {
+            throw StoreErrors.translate(failure);
+        } finally {
+            if (serialise) {
+                sqliteWriter.unlock();
+            }
+        }
+    }
+
+    /** True when a connection can be had and answers within a couple of seconds. */
+    public boolean isAvailable() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

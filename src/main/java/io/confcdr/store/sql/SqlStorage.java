@@ -1,0 +1,54 @@
+package io.confcdr.store.sql;
+
+import io.confcdr.store.CdrStore;
+import io.confcdr.store.PartnerStore;
+import io.confcdr.store.Storage;
+import io.confcdr.store.TokenStore;
+import java.time.Clock;
+
+/** A migrated SQL database (SQLite or PostgreSQL) seen as confcdr's {@link Storage}. */
+public final class SqlStorage implements Storage {
+
+    private final SqlDatabase db;
+    private final SqlCdrStore cdrs;
+    private final SqlPartnerStore partners;
+    private final SqlTokenStore tokens;
+
+    public SqlStorage(SqlDatabase db, Clock clock) {
+        this.db = db;
+        this.cdrs = new SqlCdrStore(db, clock);
+        this.partners = new SqlPartnerStore(db);
+        this.tokens = new SqlTokenStore(db);
+    }
+
+    @Override
+    public SqlCdrStore cdrs() {
+        return cdrs;
+    }
+
+    @Override
+    public PartnerStore partners() {
+        return partners;
+    }
+
+    @Override
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return db.isAvailable();
+    }
+
+    /** The underlying database, for tests that look at the generated SQL. */
+    public SqlDatabase database() {
+        return db;
+    }
+
+    @Override
+    public void close() {
+        tokens.close();
+        db.close();
+    }
+}

@@ -1,0 +1,109 @@
+package io.confcdr.store.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.confcdr.store.StoreUnavailableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens and migrates the SQL databases: pools sized for each engine, Flyway migrations from the
+ * dialect's own location. Connection failures at open become {@link StoreUnavailableException}.
+ */
+public final class SqlStorageFactory {
+
+    /** SQLite's JNI calls pin virtual-thread carriers: a few connections bound that, WAL lets them read in parallel. */
+    private static final int SQLITE_POOL_SIZE = 4;
+    private static final int POSTGRES_POOL_SIZE = 10;
+    private static final Pattern CURRENT_SCHEMA = Pattern.compile("[?&]currentSchema=([^&]+)");
+
+    static {
+        // jOOQ prints a banner and tips on first use; set before any jOOQ class initialises.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private SqlStorageFactory() {
+    }
+
+    /** SQLite in {@code dataDir/confcdr.db}: WAL, synchronous=FULL (acknowledged means durable), busy timeout. */
+    public static SqlStorage sqlite(Path dataDir, Clock clock) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + dataDir.resolve("confcdr.db").toAbsolutePath());
+
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("confcdr-sqlite");
+        pool.setDataSource(sqlite);
+        pool.setMaximumPoolSize(SQLITE_POOL_SIZE);
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(30_000);
+        return open(Dialect.SQLITE, pool, null, clock);
+    }
+
+    /** PostgreSQL at a {@code jdbc:postgresql:} URL; a {@code currentSchema} parameter selects (and creates) the schema. */
+    public static SqlStorage postgres(String jdbcUrl, Clock clock) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("confcdr-postgres");
+        pool.setJdbcUrl(jdbcUrl);
+        pool.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+        pool.setMinimumIdle(2);
+        // An unreachable database fails a request in seconds (503), not after the driver's defaults.
+        pool.setConnectionTimeout(3_000);
+        pool.setValidationTimeout(2_000);
+        pool.addDataSourceProperty("connectTimeout", "3");
+        pool.addDataSourceProperty("tcpKeepAlive", "true");
+        return open(Dialect.POSTGRES, pool, currentSchema(jdbcUrl), clock);
+    }
+
+    private static SqlStorage open(Dialect dialect, HikariConfig pool, String schema, Clock clock) {
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("cannot connect to the " + dialect.name().toLowerCase(java.util.Locale.ROOT) + " database", e);
+        }
+        try {
+            migrate(dialect, dataSource, schema);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw StoreErrors.translate(e);
+        }
+        return new SqlStorage(new SqlDatabase(dialect, dataSource), clock);
+    }
+
+    private static void migrate(Dialect dialect, HikariDataSource dataSource, String schema) {
+        FluentConfiguration flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(dialect.migrations());
+        if (schema != null) {
+            flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
+        }
+        flyway.load().migrate();
+    }
+
+    private static String currentSchema(String jdbcUrl) {
+        Matcher matcher = CURRENT_SCHEMA.matcher(jdbcUrl);
+        return matcher.find() ? URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8) : null;
+    }
+}

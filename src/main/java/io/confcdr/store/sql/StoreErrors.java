@@ -1,0 +1,58 @@
+package io.confcdr.store.sql;
+
+import io.confcdr.store.StoreUnavailableException;
+import java.net.SocketException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
+/** Tells a database that cannot be reached from a query that is wrong, and turns the first into 503s. */
+final class StoreErrors {
+
+    /** PostgreSQL: admin shutdown, crash shutdown, cannot connect now; SQLite: busy, locked. */
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
+    private static final Set<Integer> SQLITE_BUSY_CODES = Set.of(5, 6);
+
+    private StoreErrors() {
+    }
+
+    /** True when the failure says the database is unreachable or too busy, not that the request is wrong. */
+    static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SocketException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state))) {
+                    return true;
+                }
+                if (t.getClass().getName().startsWith("org.sqlite") && SQLITE_BUSY_CODES.contains(sql.getErrorCode())) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** True when a connection the pool handed out turned out to be dead (not when none could be had). */
+    static boolean isBrokenConnection(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof StoreUnavailableException) {
+                return false;
+            }
+        }
+        return isUnavailable(failure);
+    }
+
+    /** The exception to throw for a failed database call: unavailable, or the original. */
+    static RuntimeException translate(RuntimeException failure) {
+        if (failure instanceof StoreUnavailableException) {
+            return failure;
+        }
+        return isUnavailable(failure) ? new StoreUnavailableException("database unavailable", failure) : failure;
+    }
+}

@@ -1,0 +1,86 @@
+package io.confcdr.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.confcdr.model.Partner;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The partner tree every store keeps: creation rules, lookup, children and whole subtrees. */
+public abstract class PartnerStoreContract extends StorageContract {
+
+    private static final Instant CREATED = Instant.parse("2024-06-01T12:00:00.123Z");
+
+    /** A prefix of this test's own: the storage is shared by the tests of a class. */
+    private String run;
+
+    @BeforeEach
+    void newRun() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Partner partner(String name, Partner parent) {
+        return storage.partners().create(new Partner(run + "-" + name, "Partner " + name,
+                parent == null ? null : parent.sid(), Partner.ACTIVE, CREATED));
+    }
+
+    @Test
+    void createdPartnerIsFoundWithAllItsAttributes() {
+        Partner root = partner("root", null);
+        Partner child = partner("child", root);
+
+        assertThat(storage.partners().find(child.sid())).contains(child);
+        assertThat(storage.partners().find(root.sid())).contains(root);
+    }
+
+    @Test
+    void unknownPartnerIsNotFound() {
+        assertThat(storage.partners().find(run + "-nobody")).isEmpty();
+    }
+
+    @Test
+    void creatingAnExistingSidIsRefused() {
+        Partner root = partner("root", null);
+
+        assertThatThrownBy(() -> storage.partners().create(root)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void creatingUnderAnUnknownParentIsRefused() {
+        Partner orphan = new Partner(run + "-orphan", "Orphan", run + "-missing", Partner.ACTIVE, CREATED);
+
+        assertThatThrownBy(() -> storage.partners().create(orphan)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(storage.partners().find(orphan.sid())).isEmpty();
+    }
+
+    @Test
+    void subtreeHoldsThePartnerAndDescendantsAtAnyDepthButNotSiblings() {
+        Partner root = partner("root", null);
+        Partner reseller = partner("reseller", root);
+        Partner customer = partner("customer", reseller);
+        Partner grandchild = partner("grandchild", customer);
+        Partner sibling = partner("sibling", root);
+
+        assertThat(storage.partners().subtree(reseller.sid()))
+                .containsExactlyInAnyOrder(reseller.sid(), customer.sid(), grandchild.sid());
+        assertThat(storage.partners().subtree(root.sid())).contains(sibling.sid()).hasSize(5);
+    }
+
+    @Test
+    void subtreeOfAnUnknownPartnerIsEmpty() {
+        assertThat(storage.partners().subtree(run + "-nobody")).isEmpty();
+    }
+
+    @Test
+    void childrenAreTheDirectDescendantsOnly() {
+        Partner root = partner("root", null);
+        Partner first = partner("a-first", root);
+        Partner second = partner("b-second", root);
+        partner("grandchild", first);
+
+        assertThat(storage.partners().children(root.sid())).containsExactlyInAnyOrder(first, second);
+    }
+}

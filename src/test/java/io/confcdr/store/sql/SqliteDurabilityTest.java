@@ -1,0 +1,27 @@
+package io.confcdr.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confcdr.store.Storages;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded store acknowledges a batch only once it is on disk, and readers do not block the writer. */
+class SqliteDurabilityTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void embeddedStoreRunsInWalModeWithFullSynchronousCommits() {
+        try (var storage = (SqlStorage) Storages.open(dataDir, null, Clock.systemUTC())) {
+            var dsl = storage.database().dsl();
+
+            assertThat(dsl.fetchValue("PRAGMA journal_mode")).isEqualTo("wal");
+            assertThat(dsl.fetchValue("PRAGMA synchronous")).hasToString("2");
+            assertThat(dsl.fetchValue("PRAGMA foreign_keys")).hasToString("1");
+        }
+    }
+}
