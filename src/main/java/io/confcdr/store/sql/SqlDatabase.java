@@ -38,8 +38,10 @@ public final class SqlDatabase implements AutoCloseable {
 
     /**
      * Runs a read. A read that failed because a pooled connection had died is tried once more on a fresh
-     * connection, so the first request after the database comes back succeeds. A read that could not get a
-     * connection at all is not retried: the pool has already waited its timeout.
+     * connection, so the first request after the database comes back succeeds. When one pooled connection
+     * is found dead the others opened before the outage are too, so the idle ones are evicted first rather
+     * than handing each of them to a request in turn. A read that could not get a connection at all is
+     * not retried: the pool has already waited its timeout.
      */
     public <T> T read(Function<DSLContext, T> work) {
         try {
@@ -48,11 +50,19 @@ public final class SqlDatabase implements AutoCloseable {
             if (!StoreErrors.isBrokenConnection(first)) {
                 throw StoreErrors.translate(first);
             }
+            evictIdleConnections();
             try {
                 return work.apply(dsl);
             } catch (RuntimeException second) {
                 throw StoreErrors.translate(second);
             }
+        }
+    }
+
+    private void evictIdleConnections() {
+        var pool = dataSource.getHikariPoolMXBean();
+        if (pool != null) {
+            pool.softEvictConnections();
         }
     }
 
@@ -65,6 +75,9 @@ public final class SqlDatabase implements AutoCloseable {
         try {
             return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
         } catch (RuntimeException failure) {
+            if (StoreErrors.isBrokenConnection(failure)) {
+                evictIdleConnections();
+            }
             throw StoreErrors.translate(failure);
         } finally {
             if (serialise) {
