@@ -221,7 +221,7 @@ abstract class PaginationWalkContract extends AbstractApiTest {
     }
 
     /**
-     * Three bridges posting batches of 200 records through HTTP ingest at once, with start times spread
+     * Three bridges posting batches of 100 records through HTTP ingest at once, with start times spread
      * over the originals' range (so a date-ordered walk meets them ahead of and behind its cursor). They
      * keep pace with the walk: at most a few batches ahead of the pages read, and the walk reads its next
      * page only once as many batches as pages have been acknowledged. The total is capped so that a walk
@@ -230,8 +230,8 @@ abstract class PaginationWalkContract extends AbstractApiTest {
     static final class ConcurrentIngest implements AutoCloseable {
 
         private static final int WRITERS = 3;
-        private static final int BATCH = 200;
-        private static final int MAX_BATCHES = 75;
+        private static final int BATCH = 100;
+        private static final int MAX_BATCHES = 60;
 
         private final AbstractApiTest api;
         private final Instant rangeStart;
