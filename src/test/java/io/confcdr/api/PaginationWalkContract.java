@@ -45,6 +45,9 @@ abstract class PaginationWalkContract extends AbstractApiTest {
     /** Originals start 7 s apart and last 46.5 s, so their date_stop rises strictly with their index. */
     private static final Duration SPACING = Duration.ofSeconds(7);
 
+    /** The URL of the last page the latest {@link #walk} read. */
+    private String lastPageUrl;
+
     /** The originals' call_sids in insertion order. */
     private List<String> loadOriginals() {
         List<String> sids = new ArrayList<>(ORIGINALS);
@@ -153,8 +156,6 @@ abstract class PaginationWalkContract extends AbstractApiTest {
             previous = stop;
         }
     }
-
-    private String lastPageUrl;
 
     /**
      * Follows {@code link} from {@code url} until it is absent, returning the items in the order visited;
