@@ -18,8 +18,10 @@ import java.util.Locale;
  * space or tab (inside a list also to the next {@code ,} or {@code )}); a {@code +} is kept literally,
  * since numbers such as {@code +17605692222} contain one. Inside quotes {@code \"}, {@code \'} and
  * {@code \\} stand for the escaped character; any other backslash is kept. An unquoted {@code null}
- * (any case) with {@code eq}/{@code ne} tests for a missing value. Every error is a
- * {@link QueryException} on {@code filter} giving the 0-based position and what was expected there.
+ * (any case) with {@code eq}/{@code ne} tests for a missing value. A date-time followed by a space and
+ * {@code hh:mm} takes that as its {@code +hh:mm} offset (an unencoded {@code +} in a URL decodes to a
+ * space). Every error is a {@link QueryException} on {@code filter} giving the 0-based position and what
+ * was expected there.
  */
 public final class FilterParser {
 
@@ -200,12 +202,41 @@ public final class FilterParser {
         try {
             return switch (field.type()) {
                 case TEXT -> value.text;
-                case INSTANT -> FilterValues.instant(value.text);
+                case INSTANT -> FilterValues.instant(withUnencodedPlusOffset(value).text);
                 case SECONDS, INTEGER -> FilterValues.number(value.text);
             };
         } catch (IllegalArgumentException e) {
             throw error(value.start, e.getMessage() + " for " + field.wireName() + " but found '" + value.text + "'");
         }
+    }
+
+    /**
+     * A {@code +} left unencoded in a hand-written URL arrives as a space, so {@code 2025-01-01T12:00:00+00:00}
+     * reaches the parser as {@code 2025-01-01T12:00:00 00:00}. After a bare date-time without zone, a space
+     * and {@code hh:mm} ending the value could not continue the filter any other way (a value is followed by
+     * {@code and}, {@code ,}, {@code )} or the end), so they are read as the offset {@code +hh:mm}.
+     */
+    private Token withUnencodedPlusOffset(Token value) {
+        int end = pos + 6;
+        boolean zoneless = !value.quoted && value.text.length() >= 19 && value.text.charAt(10) == 'T'
+                && value.text.chars().skip(19).allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
+        if (!zoneless || end > text.length() || text.charAt(pos) != ' ' || text.charAt(pos + 3) != ':'
+                || !isAsciiDigits(pos + 1, pos + 3) || !isAsciiDigits(pos + 4, end)
+                || (end < text.length() && !isSpace(text.charAt(end)) && !isListPunctuation(text.charAt(end)))) {
+            return value;
+        }
+        String offset = text.substring(pos + 1, end);
+        pos = end;
+        return new Token(value.text + "+" + offset, value.start, false);
+    }
+
+    private boolean isAsciiDigits(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String readWord() {
