@@ -12,6 +12,8 @@ public interface TokenStore {
 
     Optional<ApiToken> findByHash(byte[] secretHash);
 
+    Optional<ApiToken> findById(String tokenId);
+
     List<ApiToken> listForPartner(String partnerSid);
 
     /** @return false when no such token exists */

@@ -27,6 +27,11 @@ final class MemoryTokenStore implements TokenStore {
     }
 
     @Override
+    public synchronized Optional<ApiToken> findById(String tokenId) {
+        return Optional.ofNullable(byId.get(tokenId));
+    }
+
+    @Override
     public synchronized List<ApiToken> listForPartner(String partnerSid) {
         return byId.values().stream().filter(t -> t.partnerSid().equals(partnerSid)).toList();
     }
