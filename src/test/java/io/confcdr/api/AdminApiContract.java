@@ -17,37 +17,11 @@ import tools.jackson.databind.JsonNode;
  * confined to the caller's own subtree, where anything outside answers like something that does not exist.
  * Uses the tree of {@link AbstractApiTest}: ACME → EMEA → PARIS, and GLOBEX beside it.
  */
-abstract class AdminApiContract extends AbstractApiTest {
+abstract class AdminApiContract extends AbstractAdminApiTest {
 
-    static final String PARTNERS = "/core/v2/partners";
-    static final String TOKENS = "/core/v2/oauth/tokens";
-    static final String NEW_TOKEN = "/core/v2/oauth/token";
     private static final String NOT_FOUND_PARTNER =
             "{\"errors\":[{\"field\":\"partner_sid\",\"message\":\"Cannot find item by SID\"}],\"message\":\"Cannot find item by SID\"}";
     private static final String UNKNOWN_PARTNER_SID = "00000000-0000-4000-8000-000000000000";
-
-    /** Manages partners and tokens of ACME's subtree (and may read, to try the tokens it makes). */
-    protected String acmeAdmin;
-    /** Manages partners and tokens of EMEA's subtree. */
-    protected String emeaAdmin;
-
-    @BeforeEach
-    void admins() {
-        acmeAdmin = issue(ACME, Scopes.PARTNERS_MANAGE, Scopes.OAUTH_MANAGE, Scopes.APP_READ, Scopes.CDR_INGEST);
-        emeaAdmin = issue(EMEA, Scopes.PARTNERS_MANAGE, Scopes.OAUTH_MANAGE, Scopes.APP_READ);
-    }
-
-    protected HttpResponse<String> sendJson(String method, String path, String body, String token) {
-        var request = HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return send(request.build());
-    }
-
-    protected HttpResponse<String> delete(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token).DELETE().build());
-    }
 
     private static List<String> sids(HttpResponse<String> list, String key) {
         return json(list).get("items").valueStream().map(item -> item.get(key).stringValue()).toList();
