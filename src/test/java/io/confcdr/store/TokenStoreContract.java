@@ -44,6 +44,15 @@ public abstract class TokenStoreContract extends StorageContract {
     }
 
     @Test
+    void tokenIsFoundByItsPublicId() {
+        ApiToken token = token("by-id");
+        storage.tokens().create(token, hash(UUID.randomUUID().toString()));
+
+        assertThat(storage.tokens().findById(token.id())).contains(token);
+        assertThat(storage.tokens().findById(token.id() + "-other")).isEmpty();
+    }
+
+    @Test
     void unknownHashFindsNothing() {
         assertThat(storage.tokens().findByHash(hash(UUID.randomUUID().toString()))).isEmpty();
     }
