@@ -2,6 +2,9 @@ package io.confcdr.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.OpenApi31;
 import io.confcdr.auth.IssuedToken;
 import io.confcdr.auth.Scopes;
 import java.net.URI;
@@ -22,6 +25,14 @@ abstract class AdminApiContract extends AbstractAdminApiTest {
     private static final String NOT_FOUND_PARTNER =
             "{\"errors\":[{\"field\":\"partner_sid\",\"message\":\"Cannot find item by SID\"}],\"message\":\"Cannot find item by SID\"}";
     private static final String UNKNOWN_PARTNER_SID = "00000000-0000-4000-8000-000000000000";
+
+    private static final SchemaRegistry OPENAPI = SchemaRegistry.withDefaultDialect(OpenApi31.getInstance());
+
+    /** Schema violations of {@code response}'s body against a schema of the published OpenAPI document. */
+    private static List<String> violations(String schema, HttpResponse<String> response) {
+        return OPENAPI.getSchema(SchemaLocation.of("classpath:openapi.json#/components/schemas/" + schema))
+                .validate(json(response)).stream().map(Object::toString).toList();
+    }
 
     private static List<String> sids(HttpResponse<String> list, String key) {
         return json(list).get("items").valueStream().map(item -> item.get(key).stringValue()).toList();
@@ -286,5 +297,19 @@ abstract class AdminApiContract extends AbstractAdminApiTest {
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json(response).get("errors").get(0).get("field").stringValue()).isEqualTo("scopes");
+    }
+
+    @Test
+    void everyAdminResponseMatchesThePublishedOpenApiSchemas() {
+        HttpResponse<String> partner = sendJson("POST", PARTNERS, "{\"name\":\"Acme Lyon\",\"callbacks\":{\"cdr\":\"https://l.example.com/\"}}", acmeAdmin);
+        HttpResponse<String> token = sendJson("POST", NEW_TOKEN, "{\"name\":\"t\",\"scopes\":[\"app.read\"],\"access_token_expires_in\":60}", acmeAdmin);
+
+        assertThat(violations("Partner", partner)).isEmpty();
+        assertThat(violations("Partner", get(PARTNERS + "/" + PARIS, acmeAdmin))).isEmpty();
+        assertThat(violations("PartnerList", get(PARTNERS + "?limit=1&offset=1", acmeAdmin))).isEmpty();
+        assertThat(violations("Token", token)).isEmpty();
+        assertThat(violations("Token", get(TOKENS + "/" + json(token).get("token_sid").stringValue(), acmeAdmin))).isEmpty();
+        assertThat(violations("TokenList", get(TOKENS + "?limit=2&offset=1", acmeAdmin))).isEmpty();
+        assertThat(violations("Error", get(PARTNERS + "/" + GLOBEX, acmeAdmin))).isEmpty();
     }
 }
