@@ -15,6 +15,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -82,7 +83,7 @@ final class PartnerRoutes {
         if (body.has("parent_sid")) {
             String wanted = AdminRequests.text(body, "parent_sid");
             if (existing.sid().equals(caller.partnerSid())) {
-                if (!java.util.Objects.equals(wanted, parent)) {
+                if (!Objects.equals(wanted, parent)) {
                     throw AdminRequests.invalid("parent_sid", "a partner cannot move itself");
                 }
             } else {

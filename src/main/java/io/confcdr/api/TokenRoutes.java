@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -115,9 +116,14 @@ final class TokenRoutes {
         return caller;
     }
 
+    /**
+     * The token named in the path if it belongs to the caller's subtree. A missing token and one outside
+     * the subtree cost the same two queries and answer the same 404.
+     */
     private ApiToken managedToken(Context ctx, Caller caller) {
+        Set<String> managed = storage.partners().subtree(caller.partnerSid());
         return storage.tokens().findById(ctx.pathParam("token_sid"))
-                .filter(token -> caller.manages(token.partnerSid(), storage.partners()))
+                .filter(token -> managed.contains(token.partnerSid()))
                 .orElseThrow(() -> AdminRequests.notFound("token_sid"));
     }
 
@@ -129,7 +135,7 @@ final class TokenRoutes {
         Set<String> scopes = new LinkedHashSet<>();
         for (JsonNode scope : node) {
             if (!scope.isString() || !Scopes.ALL.contains(scope.stringValue())) {
-                throw AdminRequests.invalid("scopes", "unknown scope; known scopes are " + String.join(", ", new java.util.TreeSet<>(Scopes.ALL)));
+                throw AdminRequests.invalid("scopes", "unknown scope; known scopes are " + String.join(", ", new TreeSet<>(Scopes.ALL)));
             }
             scopes.add(scope.stringValue());
         }

@@ -1,5 +1,7 @@
 package io.confcdr.auth;
 
+import java.util.Set;
+
 /** The scopes a token can carry, named as CarrierX names partner scopes, plus confcdr's ingest scope. */
 public final class Scopes {
 
@@ -17,8 +19,8 @@ public final class Scopes {
     public static final String OAUTH_MANAGE = "oauth.manage";
 
     /** Every scope confcdr knows; a token may only be issued with these. */
-    public static final java.util.Set<String> ALL =
-            java.util.Set.of(APP_READ, APP_MANAGE, APP_READ_DESCENDANT, CDR_INGEST, PARTNERS_MANAGE, OAUTH_MANAGE);
+    public static final Set<String> ALL =
+            Set.of(APP_READ, APP_MANAGE, APP_READ_DESCENDANT, CDR_INGEST, PARTNERS_MANAGE, OAUTH_MANAGE);
 
     private Scopes() {
     }

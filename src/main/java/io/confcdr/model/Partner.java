@@ -1,6 +1,7 @@
 package io.confcdr.model;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,7 +16,7 @@ public record Partner(String sid, String name, String parentSid, String status, 
     public static final String SUSPENDED = "suspended";
 
     public Partner {
-        callbacks = callbacks == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(callbacks));
+        callbacks = callbacks == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(callbacks));
     }
 
     /** A partner without callbacks. */

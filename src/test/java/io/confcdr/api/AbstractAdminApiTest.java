@@ -35,5 +35,4 @@ abstract class AbstractAdminApiTest extends AbstractApiTest {
     protected HttpResponse<String> delete(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token).DELETE().build());
     }
-
 }
