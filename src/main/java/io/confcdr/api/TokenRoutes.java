@@ -12,8 +12,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -87,12 +85,7 @@ final class TokenRoutes {
 
     void list(Context ctx) {
         Caller caller = manager(ctx);
-        List<ApiToken> tokens = new ArrayList<>();
-        for (String partnerSid : storage.partners().subtree(caller.partnerSid())) {
-            tokens.addAll(storage.tokens().listForPartner(partnerSid));
-        }
-        tokens.sort(Comparator.comparing(ApiToken::dateCreated, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(ApiToken::id));
+        List<ApiToken> tokens = storage.tokens().listForPartners(storage.partners().subtree(caller.partnerSid()));
         AdminList.write(ctx, baseUrl.of(ctx) + LIST_PATH, tokens, TokenJson::write);
     }
 

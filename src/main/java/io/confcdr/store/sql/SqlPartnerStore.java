@@ -116,6 +116,7 @@ public final class SqlPartnerStore implements PartnerStore {
     @Override
     public boolean update(Partner changed) {
         return db.write(tx -> {
+            lockTreeForMove(tx);
             if (!tx.fetchExists(partner, sid.eq(changed.sid()))) {
                 return false;
             }
@@ -150,6 +151,17 @@ public final class SqlPartnerStore implements PartnerStore {
             tx.deleteFrom(partner).where(sid.eq(wanted)).execute();
             return Deletion.DELETED;
         });
+    }
+
+    /**
+     * Two concurrent moves (A under B, B under A) would each pass the cycle check on the tree as it was.
+     * On PostgreSQL, partner writes therefore take a table lock that serialises them (reads go on);
+     * SQLite's writers are serialised already. Partner writes are rare admin actions.
+     */
+    private void lockTreeForMove(DSLContext tx) {
+        if (db.dialect() == Dialect.POSTGRES) {
+            tx.execute("LOCK TABLE partner IN SHARE ROW EXCLUSIVE MODE");
+        }
     }
 
     private static String callbacksText(Map<String, String> value) {

@@ -73,6 +73,12 @@ public final class SqlTokenStore implements TokenStore {
     }
 
     @Override
+    public List<ApiToken> listForPartners(Set<String> partners) {
+        return db.read(dsl -> dsl.select(columns()).from(token).where(partnerSid.in(partners))
+                .orderBy(dateCreated.asc().nullsFirst(), id).fetch(this::toToken));
+    }
+
+    @Override
     public boolean revoke(String tokenId, Instant when) {
         return db.write(tx -> tx.update(token).set(dateRevoked, when).where(id.eq(tokenId)).execute()) > 0;
     }
