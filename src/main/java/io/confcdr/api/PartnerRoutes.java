@@ -61,7 +61,12 @@ final class PartnerRoutes {
         String name = requiredName(body);
         var partner = new Partner(UUID.randomUUID().toString(), name, parent, status(body, Partner.ACTIVE),
                 Timestamps.truncate(clock.instant()), callbacks(body, Map.of()));
-        partners().create(partner);
+        try {
+            partners().create(partner);
+        } catch (IllegalArgumentException e) {
+            // The parent was deleted between the check above and the insert.
+            throw AdminRequests.invalid("parent_sid", "no such partner");
+        }
         JsonOutput.write(ctx, 200, out -> PartnerJson.write(out, partner));
     }
 
