@@ -1,6 +1,7 @@
 package io.confcdr.api;
 
 import io.confcdr.auth.Authenticator;
+import io.confcdr.auth.RateLimiter;
 import io.confcdr.ingest.Ingestor;
 import io.confcdr.store.Storage;
 import io.javalin.Javalin;
@@ -27,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ApiServer implements AutoCloseable {
 
+    /** A connection that sends or accepts nothing for this long is closed. */
+    static final long IDLE_TIMEOUT_MILLIS = 30_000;
+
     private final Javalin app;
 
     private ApiServer(Javalin app) {
@@ -40,11 +44,15 @@ public final class ApiServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
 
-        var authenticator = new Authenticator(storage.tokens(), clock);
-        var reads = new CdrReadRoutes(storage, authenticator, new BaseUrl(config.publicUrl()));
-        var ingest = new IngestRoute(storage, authenticator, new Ingestor(storage, clock), config.maxIngestBytes(),
+        var auth = new RequestAuth(new Authenticator(storage.tokens(), clock),
+                new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime));
+        var baseUrl = new BaseUrl(config.publicUrl());
+        var reads = new CdrReadRoutes(storage, auth, baseUrl);
+        var ingest = new IngestRoute(storage, auth, new Ingestor(storage, clock), config.maxIngestBytes(),
                 new IngestMetrics(registry));
         var ops = new OpsRoutes(storage, registry);
+        var partners = new PartnerRoutes(storage, auth, baseUrl, clock);
+        var tokens = new TokenRoutes(storage, auth, baseUrl, clock);
 
         Javalin app = Javalin.create(javalin -> {
             javalin.concurrency.useVirtualThreads = true;
@@ -52,10 +60,28 @@ public final class ApiServer implements AutoCloseable {
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.http.prefer405over404 = true;
             javalin.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorHandler()));
-            javalin.requestLogger.http((ctx, millis) -> timeRequest(registry, ctx, millis));
+            javalin.jetty.modifyHttpConfiguration(http -> {
+                // Request line + headers (URL included) above 8 KiB: 431; a silent connection is dropped.
+                http.setRequestHeaderSize(8 * 1024);
+                http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+            });
+            javalin.requestLogger.http((ctx, millis) -> {
+                timeRequest(registry, ctx, millis);
+                AuditLog.record(ctx, millis);
+            });
             javalin.routes.get(CdrReadRoutes.LIST_PATH, reads::listRecords);
             javalin.routes.get(CdrReadRoutes.RECORD_PATH, reads::getRecord);
             javalin.routes.post(IngestRoute.PATH, ingest::handle);
+            javalin.routes.post(PartnerRoutes.LIST_PATH, partners::create);
+            javalin.routes.get(PartnerRoutes.LIST_PATH, partners::list);
+            javalin.routes.get(PartnerRoutes.ITEM_PATH, partners::get);
+            javalin.routes.patch(PartnerRoutes.ITEM_PATH, partners::update);
+            javalin.routes.delete(PartnerRoutes.ITEM_PATH, partners::delete);
+            javalin.routes.post(TokenRoutes.CREATE_PATH, tokens::createForSelf);
+            javalin.routes.post(TokenRoutes.CREATE_FOR_PATH, tokens::createForPartner);
+            javalin.routes.get(TokenRoutes.LIST_PATH, tokens::list);
+            javalin.routes.get(TokenRoutes.ITEM_PATH, tokens::get);
+            javalin.routes.delete(TokenRoutes.ITEM_PATH, tokens::revoke);
             javalin.routes.get("/health", ops::health);
             javalin.routes.get("/metrics", ops::metrics);
             javalin.routes.get("/openapi.json", ops::openApi);

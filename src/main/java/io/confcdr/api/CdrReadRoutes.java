@@ -1,6 +1,5 @@
 package io.confcdr.api;
 
-import io.confcdr.auth.Authenticator;
 import io.confcdr.auth.Caller;
 import io.confcdr.auth.Scopes;
 import io.confcdr.model.Cdr;
@@ -26,12 +25,12 @@ final class CdrReadRoutes {
     static final String RECORD_PATH = LIST_PATH + "/{call_sid}";
 
     private final Storage storage;
-    private final Authenticator authenticator;
+    private final RequestAuth auth;
     private final BaseUrl baseUrl;
 
-    CdrReadRoutes(Storage storage, Authenticator authenticator, BaseUrl baseUrl) {
+    CdrReadRoutes(Storage storage, RequestAuth auth, BaseUrl baseUrl) {
         this.storage = storage;
-        this.authenticator = authenticator;
+        this.auth = auth;
         this.baseUrl = baseUrl;
     }
 
@@ -53,7 +52,7 @@ final class CdrReadRoutes {
     }
 
     private Visibility readerVisibility(Context ctx) {
-        Caller caller = authenticator.authenticate(ctx.header("Authorization"));
+        Caller caller = auth.authenticate(ctx);
         caller.requireAnyScope(Scopes.APP_READ, Scopes.APP_MANAGE);
         return caller.readVisibility(storage.partners());
     }

@@ -2,6 +2,7 @@ package io.confcdr.api;
 
 import io.confcdr.auth.AuthenticationException;
 import io.confcdr.auth.ForbiddenException;
+import io.confcdr.auth.RateLimitedException;
 import io.confcdr.ingest.BatchTooLargeException;
 import io.confcdr.ingest.MalformedBodyException;
 import io.confcdr.query.QueryException;
@@ -36,6 +37,10 @@ final class ErrorHandling {
         });
         routes.exception(ForbiddenException.class, (e, ctx) ->
                 respond(ctx, 403, "Forbidden", List.of(new ErrorBody.Detail(null, e.getMessage()))));
+        routes.exception(RateLimitedException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            respond(ctx, 429, "Too many requests", List.of(new ErrorBody.Detail(null, e.getMessage())));
+        });
         routes.exception(BatchTooLargeException.class, (e, ctx) -> {
             // The rest of the body is not read; closing tells the client not to send it on this connection.
             ctx.header("Connection", "close");

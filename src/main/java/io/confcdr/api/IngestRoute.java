@@ -1,6 +1,5 @@
 package io.confcdr.api;
 
-import io.confcdr.auth.Authenticator;
 import io.confcdr.auth.Caller;
 import io.confcdr.auth.Scopes;
 import io.confcdr.ingest.BatchTooLargeException;
@@ -29,21 +28,21 @@ final class IngestRoute {
     static final String PATH = "/ingest/v1/conference/calls";
 
     private final Storage storage;
-    private final Authenticator authenticator;
+    private final RequestAuth auth;
     private final Ingestor ingestor;
     private final long maxBytes;
     private final IngestMetrics metrics;
 
-    IngestRoute(Storage storage, Authenticator authenticator, Ingestor ingestor, long maxBytes, IngestMetrics metrics) {
+    IngestRoute(Storage storage, RequestAuth auth, Ingestor ingestor, long maxBytes, IngestMetrics metrics) {
         this.storage = storage;
-        this.authenticator = authenticator;
+        this.auth = auth;
         this.ingestor = ingestor;
         this.maxBytes = maxBytes;
         this.metrics = metrics;
     }
 
     void handle(Context ctx) {
-        Caller caller = authenticator.authenticate(ctx.header("Authorization"));
+        Caller caller = auth.authenticate(ctx);
         caller.requireAnyScope(Scopes.CDR_INGEST);
         BodyFormat format = BodyFormat.of(ctx.contentType());
         long declaredLength = ctx.req().getContentLengthLong();

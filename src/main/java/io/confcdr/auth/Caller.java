@@ -17,6 +17,19 @@ public record Caller(ApiToken token) {
         throw new ForbiddenException("this token needs the scope " + String.join(" or ", scopes));
     }
 
+    /** The partner the token belongs to. */
+    public String partnerSid() {
+        return token.partnerSid();
+    }
+
+    /**
+     * Whether {@code partnerSid} lies in the caller's subtree (its own partner or a descendant): the only
+     * partners whose objects the admin routes let it see or change. Unknown sids are simply not managed.
+     */
+    public boolean manages(String partnerSid, PartnerStore partners) {
+        return partnerSid != null && partners.subtree(token.partnerSid()).contains(partnerSid);
+    }
+
     /** The caller's own partner; with {@code app.read_descendant}, its whole subtree. */
     public Visibility readVisibility(PartnerStore partners) {
         if (token.hasScope(Scopes.APP_READ_DESCENDANT)) {

@@ -1,11 +1,13 @@
 package io.confcdr.cli;
 
 import io.confcdr.auth.IssuedToken;
+import io.confcdr.auth.Scopes;
 import io.confcdr.store.Storage;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TokenCreateCommand implements Callable<Integer> {
 
     /** The scopes the API knows (spec §3–4); anything else is almost surely a typo. */
-    static final Set<String> KNOWN_SCOPES = Set.of("app.read", "app.manage", "app.read_descendant", "cdr.ingest");
+    static final Set<String> KNOWN_SCOPES = Scopes.ALL;
 
     private final CliContext context;
 
@@ -33,7 +35,7 @@ final class TokenCreateCommand implements Callable<Integer> {
     String partnerSid;
 
     @Option(names = "--scopes", required = true, split = ",", paramLabel = "SCOPE",
-            description = "Comma-separated: app.read, app.manage, app.read_descendant, cdr.ingest.")
+            description = "Comma-separated: app.read, app.manage, app.read_descendant, cdr.ingest, partners.manage, oauth.manage.")
     List<String> scopes;
 
     @Option(names = "--name", defaultValue = "cli", description = "A label to recognise the token by (default ${DEFAULT-VALUE}).")
@@ -53,8 +55,7 @@ final class TokenCreateCommand implements Callable<Integer> {
         for (String scope : scopes) {
             String trimmed = scope.strip();
             if (!KNOWN_SCOPES.contains(trimmed)) {
-                throw CliException.usage("unknown scope '" + trimmed + "' (known: app.read, app.manage, "
-                        + "app.read_descendant, cdr.ingest)");
+                throw CliException.usage("unknown scope '" + trimmed + "' (known: " + String.join(", ", new TreeSet<>(KNOWN_SCOPES)) + ")");
             }
             wanted.add(trimmed);
         }

@@ -4,6 +4,7 @@ import io.confcdr.model.ApiToken;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 public interface TokenStore {
 
@@ -12,7 +13,12 @@ public interface TokenStore {
 
     Optional<ApiToken> findByHash(byte[] secretHash);
 
+    Optional<ApiToken> findById(String tokenId);
+
     List<ApiToken> listForPartner(String partnerSid);
+
+    /** The tokens of all these partners, oldest first (then by id). */
+    List<ApiToken> listForPartners(Set<String> partnerSids);
 
     /** @return false when no such token exists */
     boolean revoke(String tokenId, Instant when);

@@ -25,6 +25,18 @@ class TokenCreateCommandTest {
     }
 
     @Test
+    void theFirstOperatorTokenCanManagePartnersAndTokens() {
+        var cli = new CliHarness().withPartner(PARTNER, null);
+
+        var result = cli.run("token", "create", "--partner", PARTNER, "--scopes", "partners.manage,oauth.manage,app.read",
+                "--name", "operator");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(cli.tokenRequests).containsExactly(new CliHarness.TokenRequest(
+                PARTNER, "operator", Set.of("partners.manage", "oauth.manage", "app.read"), null));
+    }
+
+    @Test
     void aShortDurationExpiryCountsFromNow() {
         var cli = new CliHarness().withPartner(PARTNER, null);
 

@@ -83,4 +83,77 @@ public abstract class PartnerStoreContract extends StorageContract {
 
         assertThat(storage.partners().children(root.sid())).containsExactlyInAnyOrder(first, second);
     }
+
+    @Test
+    void callbacksAreKeptWithThePartner() {
+        var withCallbacks = new Partner(run + "-cb", "Callbacks", null, Partner.ACTIVE, CREATED,
+                java.util.Map.of("cdr", "https://cdr.example.com/hook", "status", "https://example.com/s?x=1&y=\u00e9"));
+        storage.partners().create(withCallbacks);
+
+        assertThat(storage.partners().find(withCallbacks.sid())).contains(withCallbacks);
+    }
+
+    @Test
+    void updateChangesNameParentStatusAndCallbacksButNotTheCreationDate() {
+        Partner root = partner("root", null);
+        Partner other = partner("other", null);
+        Partner child = partner("child", root);
+        var changed = new Partner(child.sid(), "Renamed", other.sid(), Partner.SUSPENDED, Instant.EPOCH,
+                java.util.Map.of("cdr", "https://x.example.com/"));
+
+        assertThat(storage.partners().update(changed)).isTrue();
+
+        assertThat(storage.partners().find(child.sid())).contains(new Partner(child.sid(), "Renamed", other.sid(),
+                Partner.SUSPENDED, CREATED, java.util.Map.of("cdr", "https://x.example.com/")));
+        assertThat(storage.partners().subtree(root.sid())).containsExactly(root.sid());
+    }
+
+    @Test
+    void updatingAnUnknownPartnerReportsIt() {
+        assertThat(storage.partners().update(new Partner(run + "-nobody", "X", null, Partner.ACTIVE, CREATED))).isFalse();
+    }
+
+    @Test
+    void movingAPartnerUnderItselfOrItsDescendantIsRefused() {
+        Partner root = partner("root", null);
+        Partner child = partner("child", root);
+        Partner grandchild = partner("grandchild", child);
+
+        for (Partner newParent : java.util.List.of(child, grandchild)) {
+            var cycle = new Partner(child.sid(), child.name(), newParent.sid(), Partner.ACTIVE, CREATED);
+            assertThatThrownBy(() -> storage.partners().update(cycle)).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(storage.partners().find(child.sid())).contains(child);
+    }
+
+    @Test
+    void movingAPartnerUnderAnUnknownParentIsRefused() {
+        Partner child = partner("child", partner("root", null));
+        var moved = new Partner(child.sid(), child.name(), run + "-missing", Partner.ACTIVE, CREATED);
+
+        assertThatThrownBy(() -> storage.partners().update(moved)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void listSubtreeHoldsThePartnerAndItsDescendantsBySid() {
+        Partner root = partner("root", null);
+        Partner b = partner("b", root);
+        Partner a = partner("a", b);
+        partner("elsewhere", null);
+
+        assertThat(storage.partners().listSubtree(root.sid())).containsExactly(a, b, root);
+        assertThat(storage.partners().listSubtree(run + "-nobody")).isEmpty();
+    }
+
+    @Test
+    void aLeafIsDeletedButAPartnerWithChildrenIsNot() {
+        Partner root = partner("root", null);
+        Partner leaf = partner("leaf", root);
+
+        assertThat(storage.partners().delete(root.sid())).isEqualTo(PartnerStore.Deletion.HAS_CHILDREN);
+        assertThat(storage.partners().delete(leaf.sid())).isEqualTo(PartnerStore.Deletion.DELETED);
+        assertThat(storage.partners().find(leaf.sid())).isEmpty();
+        assertThat(storage.partners().delete(leaf.sid())).isEqualTo(PartnerStore.Deletion.NOT_FOUND);
+        assertThat(storage.partners().delete(root.sid())).isEqualTo(PartnerStore.Deletion.DELETED);
+    }
 }

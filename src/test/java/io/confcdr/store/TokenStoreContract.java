@@ -6,6 +6,7 @@ import io.confcdr.model.ApiToken;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -41,6 +42,29 @@ public abstract class TokenStoreContract extends StorageContract {
         storage.tokens().create(token, hash(secret));
 
         assertThat(storage.tokens().findByHash(hash(secret))).contains(token);
+    }
+
+    @Test
+    void tokenIsFoundByItsPublicId() {
+        ApiToken token = token("by-id");
+        storage.tokens().create(token, hash(UUID.randomUUID().toString()));
+
+        assertThat(storage.tokens().findById(token.id())).contains(token);
+        assertThat(storage.tokens().findById(token.id() + "-other")).isEmpty();
+    }
+
+    @Test
+    void tokensOfSeveralPartnersAreListedOldestFirst() {
+        ApiToken older = token("older");
+        ApiToken newer = new ApiToken(UUID.randomUUID().toString(), partnerSid + "-child", "newer", Set.of("app.read"),
+                CREATED.plusSeconds(1), null, null, null);
+        ApiToken elsewhere = new ApiToken(UUID.randomUUID().toString(), partnerSid + "-other", "elsewhere", Set.of("app.read"),
+                CREATED, null, null, null);
+        for (ApiToken token : List.of(newer, older, elsewhere)) {
+            storage.tokens().create(token, hash(UUID.randomUUID().toString()));
+        }
+
+        assertThat(storage.tokens().listForPartners(Set.of(partnerSid, partnerSid + "-child"))).containsExactly(older, newer);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.confcdr.store.memory;
 import io.confcdr.model.Partner;
 import io.confcdr.store.PartnerStore;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,5 +51,41 @@ final class MemoryPartnerStore implements PartnerStore {
     @Override
     public synchronized List<Partner> children(String sid) {
         return partners.values().stream().filter(p -> sid.equals(p.parentSid())).toList();
+    }
+
+    @Override
+    public synchronized List<Partner> listSubtree(String sid) {
+        return subtree(sid).stream().map(partners::get).sorted(Comparator.comparing(Partner::sid)).toList();
+    }
+
+    @Override
+    public synchronized boolean update(Partner changed) {
+        Partner existing = partners.get(changed.sid());
+        if (existing == null) {
+            return false;
+        }
+        if (changed.parentSid() != null) {
+            if (!partners.containsKey(changed.parentSid())) {
+                throw new IllegalArgumentException("parent partner " + changed.parentSid() + " does not exist");
+            }
+            if (subtree(changed.sid()).contains(changed.parentSid())) {
+                throw new IllegalArgumentException("a partner cannot move under itself or its own descendant");
+            }
+        }
+        partners.put(changed.sid(), new Partner(existing.sid(), changed.name(), changed.parentSid(), changed.status(),
+                existing.dateCreated(), changed.callbacks()));
+        return true;
+    }
+
+    @Override
+    public synchronized Deletion delete(String sid) {
+        if (!partners.containsKey(sid)) {
+            return Deletion.NOT_FOUND;
+        }
+        if (!children(sid).isEmpty()) {
+            return Deletion.HAS_CHILDREN;
+        }
+        partners.remove(sid);
+        return Deletion.DELETED;
     }
 }

@@ -4,11 +4,13 @@ import io.confcdr.model.ApiToken;
 import io.confcdr.store.TokenStore;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 final class MemoryTokenStore implements TokenStore {
 
@@ -27,8 +29,21 @@ final class MemoryTokenStore implements TokenStore {
     }
 
     @Override
+    public synchronized Optional<ApiToken> findById(String tokenId) {
+        return Optional.ofNullable(byId.get(tokenId));
+    }
+
+    @Override
     public synchronized List<ApiToken> listForPartner(String partnerSid) {
         return byId.values().stream().filter(t -> t.partnerSid().equals(partnerSid)).toList();
+    }
+
+    @Override
+    public synchronized List<ApiToken> listForPartners(Set<String> partnerSids) {
+        return byId.values().stream().filter(t -> partnerSids.contains(t.partnerSid()))
+                .sorted(Comparator.comparing(ApiToken::dateCreated, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(ApiToken::id))
+                .toList();
     }
 
     @Override

@@ -5,20 +5,28 @@ import io.confcdr.store.PartnerStore;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.CommonTableExpression;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
-import org.jooq.Record5;
+import org.jooq.Record6;
 import org.jooq.Table;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Partners in SQL; a subtree is one recursive query. */
+/** Partners in SQL; a subtree is one recursive query. Callbacks are kept as a JSON object in text. */
 public final class SqlPartnerStore implements PartnerStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> CALLBACKS = new TypeReference<>() {
+    };
 
     private final SqlDatabase db;
     private final Table<Record> partner = DSL.table(DSL.name("partner"));
@@ -26,6 +34,7 @@ public final class SqlPartnerStore implements PartnerStore {
     private final Field<String> name = DSL.field(DSL.name("name"), SQLDataType.VARCHAR);
     private final Field<String> parentSid = DSL.field(DSL.name("parent_sid"), SQLDataType.VARCHAR);
     private final Field<String> status = DSL.field(DSL.name("status"), SQLDataType.VARCHAR);
+    private final Field<String> callbacks = DSL.field(DSL.name("callbacks"), SQLDataType.VARCHAR);
     private final Field<Instant> dateCreated;
 
     public SqlPartnerStore(SqlDatabase db) {
@@ -51,8 +60,9 @@ public final class SqlPartnerStore implements PartnerStore {
             if (created.parentSid() != null && !tx.fetchExists(partner, sid.eq(created.parentSid()))) {
                 throw new IllegalArgumentException("parent partner " + created.parentSid() + " does not exist");
             }
-            tx.insertInto(partner, sid, name, parentSid, status, dateCreated)
-                    .values(created.sid(), created.name(), created.parentSid(), created.status(), created.dateCreated())
+            tx.insertInto(partner, sid, name, parentSid, status, dateCreated, callbacks)
+                    .values(created.sid(), created.name(), created.parentSid(), created.status(), created.dateCreated(),
+                            callbacksText(created.callbacks()))
                     .execute();
             return created;
         });
@@ -60,7 +70,7 @@ public final class SqlPartnerStore implements PartnerStore {
 
     @Override
     public Optional<Partner> find(String wanted) {
-        return db.read(dsl -> dsl.select(sid, name, parentSid, status, dateCreated)
+        return db.read(dsl -> dsl.select(sid, name, parentSid, status, dateCreated, callbacks)
                 .from(partner)
                 .where(sid.eq(wanted))
                 .fetchOptional(this::toPartner));
@@ -68,6 +78,10 @@ public final class SqlPartnerStore implements PartnerStore {
 
     @Override
     public Set<String> subtree(String root) {
+        return db.read(dsl -> subtree(dsl, root));
+    }
+
+    private Set<String> subtree(DSLContext dsl, String root) {
         Table<Record> tree = DSL.table(DSL.name("tree"));
         Field<String> treeSid = DSL.field(DSL.name("tree", "sid"), SQLDataType.VARCHAR);
         CommonTableExpression<Record1<String>> cte = DSL.name("tree").fields("sid").as(
@@ -75,19 +89,87 @@ public final class SqlPartnerStore implements PartnerStore {
                         .unionAll(DSL.select(DSL.field(DSL.name("partner", "sid"), SQLDataType.VARCHAR))
                                 .from(partner)
                                 .join(tree).on(DSL.field(DSL.name("partner", "parent_sid"), SQLDataType.VARCHAR).eq(treeSid))));
-        return db.read(dsl -> new LinkedHashSet<>(dsl.withRecursive(cte).select(treeSid).from(tree).fetch(treeSid)));
+        return new LinkedHashSet<>(dsl.withRecursive(cte).select(treeSid).from(tree).fetch(treeSid));
     }
 
     @Override
     public List<Partner> children(String parent) {
-        return db.read(dsl -> dsl.select(sid, name, parentSid, status, dateCreated)
+        return db.read(dsl -> dsl.select(sid, name, parentSid, status, dateCreated, callbacks)
                 .from(partner)
                 .where(parentSid.eq(parent))
                 .orderBy(sid)
                 .fetch(this::toPartner));
     }
 
-    private Partner toPartner(Record5<String, String, String, String, Instant> row) {
-        return new Partner(row.value1(), row.value2(), row.value3(), row.value4(), row.value5());
+    @Override
+    public List<Partner> listSubtree(String root) {
+        return db.read(dsl -> {
+            Set<String> sids = subtree(dsl, root);
+            return dsl.select(sid, name, parentSid, status, dateCreated, callbacks)
+                    .from(partner)
+                    .where(sid.in(sids))
+                    .orderBy(sid)
+                    .fetch(this::toPartner);
+        });
+    }
+
+    @Override
+    public boolean update(Partner changed) {
+        return db.write(tx -> {
+            lockTreeForMove(tx);
+            if (!tx.fetchExists(partner, sid.eq(changed.sid()))) {
+                return false;
+            }
+            if (changed.parentSid() != null) {
+                if (!tx.fetchExists(partner, sid.eq(changed.parentSid()))) {
+                    throw new IllegalArgumentException("parent partner " + changed.parentSid() + " does not exist");
+                }
+                if (subtree(tx, changed.sid()).contains(changed.parentSid())) {
+                    throw new IllegalArgumentException("a partner cannot move under itself or its own descendant");
+                }
+            }
+            tx.update(partner)
+                    .set(name, changed.name())
+                    .set(parentSid, changed.parentSid())
+                    .set(status, changed.status())
+                    .set(callbacks, callbacksText(changed.callbacks()))
+                    .where(sid.eq(changed.sid()))
+                    .execute();
+            return true;
+        });
+    }
+
+    @Override
+    public Deletion delete(String wanted) {
+        return db.write(tx -> {
+            if (!tx.fetchExists(partner, sid.eq(wanted))) {
+                return Deletion.NOT_FOUND;
+            }
+            if (tx.fetchExists(partner, parentSid.eq(wanted))) {
+                return Deletion.HAS_CHILDREN;
+            }
+            tx.deleteFrom(partner).where(sid.eq(wanted)).execute();
+            return Deletion.DELETED;
+        });
+    }
+
+    /**
+     * Two concurrent moves (A under B, B under A) would each pass the cycle check on the tree as it was.
+     * On PostgreSQL, partner writes therefore take a table lock that serialises them (reads go on);
+     * SQLite's writers are serialised already. Partner writes are rare admin actions.
+     */
+    private void lockTreeForMove(DSLContext tx) {
+        if (db.dialect() == Dialect.POSTGRES) {
+            tx.execute("LOCK TABLE partner IN SHARE ROW EXCLUSIVE MODE");
+        }
+    }
+
+    private static String callbacksText(Map<String, String> value) {
+        return value.isEmpty() ? null : JSON.writeValueAsString(value);
+    }
+
+    private Partner toPartner(Record6<String, String, String, String, Instant, String> row) {
+        Map<String, String> parsed = row.value6() == null ? Map.of() : JSON.readValue(row.value6(), CALLBACKS);
+        return new Partner(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(), parsed);
     }
 }

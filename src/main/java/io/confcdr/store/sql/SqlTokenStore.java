@@ -62,9 +62,20 @@ public final class SqlTokenStore implements TokenStore {
     }
 
     @Override
+    public Optional<ApiToken> findById(String tokenId) {
+        return db.read(dsl -> dsl.select(columns()).from(token).where(id.eq(tokenId)).fetchOptional(this::toToken));
+    }
+
+    @Override
     public List<ApiToken> listForPartner(String partner) {
         return db.read(dsl -> dsl.select(columns()).from(token).where(partnerSid.eq(partner))
                 .orderBy(dateCreated, id).fetch(this::toToken));
+    }
+
+    @Override
+    public List<ApiToken> listForPartners(Set<String> partners) {
+        return db.read(dsl -> dsl.select(columns()).from(token).where(partnerSid.in(partners))
+                .orderBy(dateCreated.asc().nullsFirst(), id).fetch(this::toToken));
     }
 
     @Override

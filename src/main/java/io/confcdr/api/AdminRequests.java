@@ -1,0 +1,100 @@
+package io.confcdr.api;
+
+import io.confcdr.ingest.BatchTooLargeException;
+import io.confcdr.ingest.BoundedInputStream;
+import io.confcdr.ingest.MalformedBodyException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the admin routes share: a small JSON object body, offset/limit, and their error answers. */
+final class AdminRequests {
+
+    /** Partner and token objects are a few hundred bytes; anything much larger is not one. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_LIMIT = 1000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private AdminRequests() {
+    }
+
+    /** The request body as a JSON object; 415 unless JSON, 413 above {@link #MAX_BODY_BYTES}, 400 unless an object. */
+    static JsonNode objectBody(Context ctx) {
+        String contentType = ctx.contentType() == null ? "" : ctx.contentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!contentType.equals("application/json")) {
+            throw ApiError.unsupportedMediaType("Content-Type", "send application/json");
+        }
+        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new BatchTooLargeException("the body exceeds " + MAX_BODY_BYTES + " bytes");
+        }
+        try (InputStream body = new BoundedInputStream(ctx.bodyInputStream(), MAX_BODY_BYTES)) {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new MalformedBodyException("the body must be a JSON object");
+            }
+            return node;
+        } catch (JacksonException e) {
+            if (e.getCause() instanceof BatchTooLargeException tooLarge) {
+                throw tooLarge;
+            }
+            throw new MalformedBodyException("the body is not valid JSON");
+        } catch (IOException e) {
+            throw new MalformedBodyException("the body could not be read");
+        }
+    }
+
+    /** An optional text property; 422 when present but not a string. */
+    static String text(JsonNode body, String property) {
+        JsonNode value = body.get(property);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw invalid(property, "must be a string");
+        }
+        return value.stringValue();
+    }
+
+    static int offset(Context ctx) {
+        return intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    }
+
+    static int limit(Context ctx) {
+        return intParam(ctx, "limit", 10, 1, MAX_LIMIT);
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw new ApiError(400, "Bad request", List.of(new ErrorBody.Detail(name, "must be an integer from " + min + " to " + max)));
+    }
+
+    /** 422: the object in the body is not acceptable. */
+    static ApiError invalid(String field, String message) {
+        return new ApiError(422, "Object validation error", List.of(new ErrorBody.Detail(field, message)));
+    }
+
+    /** 404 for an object that does not exist and for one outside the caller's subtree, alike. */
+    static ApiError notFound(String field) {
+        return new ApiError(404, ApiError.CANNOT_FIND_ITEM, List.of(new ErrorBody.Detail(field, ApiError.CANNOT_FIND_ITEM)));
+    }
+
+    static ApiError conflict(String field, String message) {
+        return new ApiError(409, "Conflict", List.of(new ErrorBody.Detail(field, message)));
+    }
+}
