@@ -18,15 +18,15 @@ import org.jooq.impl.DSL;
 /**
  * Stores a batch of CDRs in one transaction: the batch's call_sids already stored are read first (to
  * tell a duplicate from a conflict), the others go in with {@code ON CONFLICT (call_sid) DO NOTHING}:
- * by {@link PostgresCopy} on PostgreSQL (COPY measured 5× faster than multi-row inserts), by multi-row
- * prepared INSERTs batched over JDBC on SQLite. Writers are serialised: on SQLite by {@link SqlDatabase}, on PostgreSQL by a
- * transaction-scoped advisory lock, which also makes insertion sequences become visible in commit order,
+ * by {@link PostgresCopy} on PostgreSQL (COPY measured 5× faster than multi-row inserts), by one prepared
+ * INSERT run as a JDBC batch on SQLite. Writers are serialised: on SQLite by {@link SqlDatabase}, on
+ * PostgreSQL by a transaction-scoped advisory lock, which also makes insertion sequences become visible in commit order,
  * so a client walking {@code after} cursors never skips a record that committed late.
  */
 final class CdrBatchInsert {
 
     /** call_sids per lookup of the records already stored (an IN list of binds on SQLite). */
-    private static final int ROWS_PER_STATEMENT = 500;
+    private static final int SIDS_PER_LOOKUP = 500;
     /** The advisory lock that orders CDR insert transactions ("cdr_seq"). */
     private static final long SEQUENCE_LOCK = 0x6364725f736571L;
 
@@ -74,8 +74,8 @@ final class CdrBatchInsert {
     /** The records already stored under the batch's call_sids. Writers are serialised, so this stays true until commit. */
     private Map<String, Cdr> storedAmong(DSLContext tx, List<Cdr> rows) {
         Map<String, Cdr> stored = new HashMap<>();
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<String> sids = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)).stream()
+        for (int from = 0; from < rows.size(); from += SIDS_PER_LOOKUP) {
+            List<String> sids = rows.subList(from, Math.min(rows.size(), from + SIDS_PER_LOOKUP)).stream()
                     .map(Cdr::callSid).toList();
             tx.select(cdr.selectColumns()).from(cdr.table()).where(callSidAmong(sids))
                     .fetch(cdr::toCdr)
