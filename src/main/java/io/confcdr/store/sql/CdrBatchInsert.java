@@ -17,9 +17,9 @@ import org.jooq.impl.DSL;
 
 /**
  * Stores a batch of CDRs in one transaction: the batch's call_sids already stored are read first (to
- * tell a duplicate from a conflict), the others go in with {@code ON CONFLICT (call_sid) DO NOTHING}:
- * by {@link PostgresCopy} on PostgreSQL (COPY measured 5× faster than multi-row inserts), by one prepared
- * INSERT run as a JDBC batch on SQLite. Writers are serialised: on SQLite by {@link SqlDatabase}, on
+ * tell a duplicate from a conflict), the others go in: by {@link PostgresCopy} (COPY straight into the
+ * table) on PostgreSQL, by one prepared {@code INSERT … ON CONFLICT (call_sid) DO NOTHING}
+ * run as a JDBC batch on SQLite. Writers are serialised: on SQLite by {@link SqlDatabase}, on
  * PostgreSQL by a transaction-scoped advisory lock, which also makes insertion sequences become visible in commit order,
  * so a client walking {@code after} cursors never skips a record that committed late.
  */
@@ -98,9 +98,9 @@ final class CdrBatchInsert {
     }
 
     /**
-     * Inserts records known to be new, in batch order so their sequence follows it. ON CONFLICT DO NOTHING
-     * is the safety net should another writer ever slip past the serialisation: the batch is then rolled
-     * back rather than half-reported.
+     * Inserts records known to be new, in batch order so their sequence follows it. Should another writer
+     * ever slip past the serialisation, the unique key (PostgreSQL) or ON CONFLICT DO NOTHING and the
+     * count check (SQLite) roll the whole batch back rather than half-report it.
      */
     private void insertFresh(DSLContext tx, List<Cdr> fresh) {
         if (fresh.isEmpty()) {
