@@ -6,26 +6,27 @@ import io.confcdr.store.InsertResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStepN;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
  * Stores a batch of CDRs in one transaction: the batch's call_sids already stored are read first (to
- * tell a duplicate from a conflict), the others go in with {@code ON CONFLICT (call_sid) DO NOTHING}:
- * by {@link PostgresCopy} on PostgreSQL (COPY measured 5× faster than multi-row inserts), by multi-row
- * INSERTs on SQLite. Writers are serialised: on SQLite by {@link SqlDatabase}, on PostgreSQL by a
- * transaction-scoped advisory lock, which also makes insertion sequences become visible in commit order,
+ * tell a duplicate from a conflict), the others go in: by {@link PostgresCopy} (COPY straight into the
+ * table) on PostgreSQL, by one prepared {@code INSERT … ON CONFLICT (call_sid) DO NOTHING}
+ * run as a JDBC batch on SQLite. Writers are serialised: on SQLite by {@link SqlDatabase}, on
+ * PostgreSQL by a transaction-scoped advisory lock, which also makes insertion sequences become visible in commit order,
  * so a client walking {@code after} cursors never skips a record that committed late.
  */
 final class CdrBatchInsert {
 
-    /** Rows per statement on SQLite (27 binds each stays under its bind limit), and per call_sid lookup. */
-    private static final int ROWS_PER_STATEMENT = 500;
+    /** call_sids per lookup of the records already stored (an IN list of binds on SQLite). */
+    private static final int SIDS_PER_LOOKUP = 500;
     /** The advisory lock that orders CDR insert transactions ("cdr_seq"). */
     private static final long SEQUENCE_LOCK = 0x6364725f736571L;
 
@@ -48,6 +49,9 @@ final class CdrBatchInsert {
         return db.write(tx -> {
             if (db.dialect() == Dialect.POSTGRES) {
                 tx.execute("select pg_advisory_xact_lock(?)", SEQUENCE_LOCK);
+                // The call_sid lookup below is planned for its actual array: without this it slowed to 0.7 s per
+                // 500 sids at ≈ 150 000 rows, most likely a generic plan cached while the table was small.
+                tx.execute("set local plan_cache_mode = force_custom_plan");
             }
             Instant now = Timestamps.truncate(clock.instant());
             List<Cdr> rows = records.stream().map(record -> normalised(record, now)).toList();
@@ -73,8 +77,8 @@ final class CdrBatchInsert {
     /** The records already stored under the batch's call_sids. Writers are serialised, so this stays true until commit. */
     private Map<String, Cdr> storedAmong(DSLContext tx, List<Cdr> rows) {
         Map<String, Cdr> stored = new HashMap<>();
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            List<String> sids = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)).stream()
+        for (int from = 0; from < rows.size(); from += SIDS_PER_LOOKUP) {
+            List<String> sids = rows.subList(from, Math.min(rows.size(), from + SIDS_PER_LOOKUP)).stream()
                     .map(Cdr::callSid).toList();
             tx.select(cdr.selectColumns()).from(cdr.table()).where(callSidAmong(sids))
                     .fetch(cdr::toCdr)
@@ -94,9 +98,9 @@ final class CdrBatchInsert {
     }
 
     /**
-     * Inserts records known to be new, in batch order so their sequence follows it. ON CONFLICT DO NOTHING
-     * is the safety net should another writer ever slip past the serialisation: the batch is then rolled
-     * back rather than half-reported.
+     * Inserts records known to be new, in batch order so their sequence follows it. Should another writer
+     * ever slip past the serialisation, the unique key (PostgreSQL) or ON CONFLICT DO NOTHING and the
+     * count check (SQLite) roll the whole batch back rather than half-report it.
      */
     private void insertFresh(DSLContext tx, List<Cdr> fresh) {
         if (fresh.isEmpty()) {
@@ -108,16 +112,17 @@ final class CdrBatchInsert {
             }
             return;
         }
-        for (int from = 0; from < fresh.size(); from += ROWS_PER_STATEMENT) {
-            List<Cdr> chunk = fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_STATEMENT));
-            InsertValuesStepN<Record> insert = tx.insertInto(cdr.table(), cdr.attributeColumns());
-            for (Cdr row : chunk) {
-                insert = insert.values(cdr.values(row));
-            }
-            int inserted = insert.onConflict(cdr.callSid()).doNothing().execute();
-            if (inserted != chunk.size()) {
-                throw new IllegalStateException("a concurrent writer stored some of these call_sids; batch rolled back");
-            }
+        // One prepared single-row INSERT run as a JDBC batch, rather than multi-row INSERTs whose 13 500 bind
+        // values per statement jOOQ renders and SQLite parses anew each time: HTTP ingest on SQLite went from
+        // ≈ 5 500 to ≈ 9 000 CDR/s (bench/run ingest, same machine, same hour).
+        BatchBindStep insert = tx.batch(tx.insertInto(cdr.table(), cdr.attributeColumns())
+                .values(Collections.nCopies(cdr.attributeColumns().size(), null))
+                .onConflict(cdr.callSid()).doNothing());
+        for (Cdr row : fresh) {
+            insert = insert.bind(cdr.values(row).toArray());
+        }
+        if (IntStream.of(insert.execute()).sum() != fresh.size()) {
+            throw new IllegalStateException("a concurrent writer stored some of these call_sids; batch rolled back");
         }
     }
 

@@ -1,0 +1,59 @@
+package io.confcdr.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Entry point of the load benchmarks ({@code bench/run}); not a test. Every server it starts listens on
+ * 127.0.0.1 only, every loop is bounded by a count and a time.
+ *
+ * <pre>
+ * bench/run ingest --store postgres --records 200000
+ * bench/run pages  --store sqlite   --records 1000000
+ * bench/run http   --store sqlite   --records 1000000 --seconds 8
+ * bench/run reads  --store postgres --records 1000000    # pages and http on one loaded store
+ * </pre>
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: bench/run ingest|pages|http|reads [--store sqlite|postgres] [--records N] "
+                    + "[--batch N] [--senders N] [--seconds N]");
+            System.exit(2);
+        }
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        String store = options.getOrDefault("store", "sqlite");
+        long records = Long.parseLong(options.getOrDefault("records", "1000000"));
+        Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "8")));
+        say("%s on %s, %d CPUs, max heap %d MB, JDK %s, load average %.2f", args[0], store,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version"),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        switch (args[0]) {
+            case "ingest" -> new IngestBenchmark(store, (int) Long.parseLong(options.getOrDefault("records", "200000")),
+                    Integer.parseInt(options.getOrDefault("batch", "5000")),
+                    Integer.parseInt(options.getOrDefault("senders", "4"))).run();
+            case "pages" -> new ReadBenchmark(store, records, true, false, seconds).run();
+            case "http" -> new ReadBenchmark(store, records, false, true, seconds).run();
+            case "reads" -> new ReadBenchmark(store, records, true, true, seconds).run();
+            default -> {
+                System.err.println("unknown benchmark " + args[0]);
+                System.exit(2);
+            }
+        }
+        say("done; load average %.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    static void say(String format, Object... args) {
+        System.out.println(Instant.now() + " " + String.format(format, args));
+    }
+}

@@ -1,0 +1,124 @@
+package io.confcdr.bench;
+
+import io.confcdr.api.ApiConfig;
+import io.confcdr.api.ApiServer;
+import io.confcdr.auth.Scopes;
+import io.confcdr.auth.TokenIssuer;
+import io.confcdr.generate.GeneratedPartner;
+import io.confcdr.generate.TrafficGenerator;
+import io.confcdr.store.sql.SqlStorage;
+import io.confcdr.store.sql.SqlStorageFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A fresh, empty store for one benchmark: SQLite in a temporary directory, or PostgreSQL in a schema of
+ * its own (dropped at close), with the generator's partners created. Optionally the real
+ * {@link ApiServer} on 127.0.0.1 in front of it.
+ */
+final class BenchStore implements AutoCloseable {
+
+    static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+
+    private final String kind;
+    private final SqlStorage storage;
+    private final Path sqliteDir;
+    private final String pgBaseUrl;
+    private final String schema;
+    private ApiServer server;
+
+    private BenchStore(String kind, SqlStorage storage, Path sqliteDir, String pgBaseUrl, String schema) {
+        this.kind = kind;
+        this.storage = storage;
+        this.sqliteDir = sqliteDir;
+        this.pgBaseUrl = pgBaseUrl;
+        this.schema = schema;
+    }
+
+    /** @param kind {@code sqlite} or {@code postgres} */
+    static BenchStore open(String kind, TrafficGenerator generator) throws IOException {
+        Clock clock = Clock.systemUTC();
+        BenchStore store;
+        if (kind.equals("sqlite")) {
+            Path dir = Files.createTempDirectory("confcdr-bench-");
+            store = new BenchStore(kind, SqlStorageFactory.sqlite(dir, clock), dir, null, null);
+        } else if (kind.equals("postgres")) {
+            String base = System.getenv().getOrDefault("CONFCDR_TEST_PG_URL", DEFAULT_PG_URL);
+            if (!base.startsWith("jdbc:postgresql://127.0.0.1") && !base.startsWith("jdbc:postgresql://localhost")) {
+                throw new IllegalArgumentException("benchmarks only run against a loopback PostgreSQL");
+            }
+            String schema = "bench_" + Long.toHexString(System.nanoTime()).toLowerCase(Locale.ROOT);
+            String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            store = new BenchStore(kind, SqlStorageFactory.postgres(url, clock), null, base, schema);
+        } else {
+            throw new IllegalArgumentException("store must be sqlite or postgres, not " + kind);
+        }
+        Instant now = Instant.now();
+        for (GeneratedPartner partner : generator.partners()) {
+            store.storage.partners().create(partner.toPartner(now));
+        }
+        return store;
+    }
+
+    String kind() {
+        return kind;
+    }
+
+    SqlStorage storage() {
+        return storage;
+    }
+
+    /** A token of the generator's root partner with these scopes. */
+    String token(TrafficGenerator generator, String... scopes) {
+        return new TokenIssuer(storage.tokens(), Clock.systemUTC())
+                .issue(generator.rootPartner().sid(), "bench", Set.of(scopes), null).secret();
+    }
+
+    String readToken(TrafficGenerator generator) {
+        return token(generator, Scopes.APP_READ, Scopes.APP_READ_DESCENDANT);
+    }
+
+    /** Starts the real API server on a free loopback port. */
+    int startServer() {
+        server = ApiServer.start(storage, new ApiConfig("127.0.0.1", 0, null, ApiConfig.DEFAULT_MAX_INGEST_BYTES),
+                Clock.systemUTC());
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+        storage.close();
+        try {
+            if (schema != null) {
+                try (var connection = DriverManager.getConnection(pgBaseUrl);
+                        var statement = connection.createStatement()) {
+                    statement.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+                }
+            }
+            if (sqliteDir != null) {
+                try (Stream<Path> files = Files.walk(sqliteDir)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            System.err.println("could not drop benchmark schema " + schema + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
