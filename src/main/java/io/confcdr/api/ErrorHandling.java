@@ -22,7 +22,23 @@ final class ErrorHandling {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
 
+    /** How much of a refused body is read and thrown away so that the client gets to read the 413. */
+    private static final long DISCARD_LIMIT_BYTES = 4L * 1024 * 1024;
+
     private ErrorHandling() {
+    }
+
+    private static void discardUnreadBody(Context ctx) {
+        try {
+            var body = ctx.req().getInputStream();
+            byte[] sink = new byte[16 * 1024];
+            long discarded = 0;
+            for (int n; discarded < DISCARD_LIMIT_BYTES && (n = body.read(sink)) > 0; ) {
+                discarded += n;
+            }
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // The connection is closed after the answer anyway.
+        }
     }
 
     static void register(RoutesConfig routes) {
@@ -42,7 +58,9 @@ final class ErrorHandling {
             respond(ctx, 429, "Too many requests", List.of(new ErrorBody.Detail(null, e.getMessage())));
         });
         routes.exception(BatchTooLargeException.class, (e, ctx) -> {
-            // The rest of the body is not read; closing tells the client not to send it on this connection.
+            // A client still sending its body would see a connection reset instead of this answer if we
+            // closed at once: discard a bounded amount of the rest first, then close the connection.
+            discardUnreadBody(ctx);
             ctx.header("Connection", "close");
             respond(ctx, 413, "Payload too large", List.of(new ErrorBody.Detail(null, e.getMessage())));
         });
