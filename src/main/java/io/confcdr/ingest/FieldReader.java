@@ -18,6 +18,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class FieldReader {
 
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     /** Sids appear in URL paths and cursors, so they are kept to characters that need no explaining. */
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9._:~-]+");
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
@@ -97,12 +100,19 @@ final class FieldReader {
         if (text == null) {
             return null;
         }
+        Instant instant;
         try {
-            return Timestamps.truncate(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            instant = Timestamps.truncate(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
         } catch (DateTimeParseException e) {
             reject(name, "must be an ISO-8601 date and time with a zone, such as 2024-12-14T10:03:14.000Z");
             return null;
         }
+        // The wire format has four-digit years; beyond them a date could not be written back as sent.
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            reject(name, "must lie between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z");
+            return null;
+        }
+        return instant;
     }
 
     Integer integer(String name) {

@@ -265,6 +265,22 @@ abstract class IngestApiContract extends AbstractApiTest {
     }
 
     @Test
+    void datesBeyondFourDigitYearsAreRejectedNotAFailure() {
+        ObjectNode farFuture = sender(Calls.leg(1, ACME).toBuilder().dateJoin(null).dateDisconnected(null).build());
+        farFuture.put("date_stop", "+999999999-01-01T00:00:01Z");
+        ObjectNode beforeYearOne = sender(Calls.leg(2, ACME).toBuilder().dateJoin(null).dateDisconnected(null).build());
+        beforeYearOne.put("date_start", "-0001-12-31T23:59:59Z");
+
+        HttpResponse<String> response = postNdjson(farFuture + "\n" + beforeYearOne);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        String range = "must lie between 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z";
+        assertThat(reasons(json(response).get("rejected").get(0))).containsExactly("date_stop: " + range);
+        assertThat(reasons(json(response).get("rejected").get(1))).containsExactly("date_start: " + range);
+        assertThat(listedCallSids(acmeReader)).isEmpty();
+    }
+
+    @Test
     void durationsAreComputedFromTheDatesWhenAbsent() {
         Cdr joined = Calls.leg(1, ACME);
         Cdr neverJoined = Calls.leg(2, ACME).toBuilder().dateJoin(null).dateDisconnected(null).build();
