@@ -70,6 +70,45 @@ public abstract class PartnerStoreContract extends StorageContract {
     }
 
     @Test
+    void partnerCreatedUnderARootAppearsInItsSubtreeAtOnce() {
+        Partner root = partner("root", null);
+        Partner reseller = partner("reseller", root);
+        assertThat(storage.partners().subtree(root.sid())).containsExactlyInAnyOrder(root.sid(), reseller.sid());
+
+        Partner customer = partner("customer", reseller);
+
+        assertThat(storage.partners().subtree(root.sid()))
+                .containsExactlyInAnyOrder(root.sid(), reseller.sid(), customer.sid());
+    }
+
+    @Test
+    void movedPartnerLeavesItsOldAncestorsSubtreeAtOnce() {
+        Partner root = partner("root", null);
+        Partner oldReseller = partner("old-reseller", root);
+        Partner newReseller = partner("new-reseller", root);
+        Partner customer = partner("customer", oldReseller);
+        assertThat(storage.partners().subtree(oldReseller.sid())).contains(customer.sid());
+        assertThat(storage.partners().subtree(newReseller.sid())).doesNotContain(customer.sid());
+
+        storage.partners().update(new Partner(customer.sid(), customer.name(), newReseller.sid(), customer.status(),
+                customer.dateCreated()));
+
+        assertThat(storage.partners().subtree(oldReseller.sid())).containsExactly(oldReseller.sid());
+        assertThat(storage.partners().subtree(newReseller.sid())).contains(customer.sid());
+    }
+
+    @Test
+    void deletedPartnerLeavesItsParentsSubtreeAtOnce() {
+        Partner root = partner("root", null);
+        Partner leaf = partner("leaf", root);
+        assertThat(storage.partners().subtree(root.sid())).contains(leaf.sid());
+
+        storage.partners().delete(leaf.sid());
+
+        assertThat(storage.partners().subtree(root.sid())).containsExactly(root.sid());
+    }
+
+    @Test
     void subtreeOfAnUnknownPartnerIsEmpty() {
         assertThat(storage.partners().subtree(run + "-nobody")).isEmpty();
     }

@@ -98,6 +98,30 @@ public abstract class TokenStoreContract extends StorageContract {
     }
 
     @Test
+    void revokedTokenIsNotUsableRightAfterItWasLookedUp() {
+        ApiToken token = token("leaked-in-use");
+        String secret = UUID.randomUUID().toString();
+        storage.tokens().create(token, hash(secret));
+        Instant revokedAt = Instant.parse("2024-07-01T00:00:00Z");
+        assertThat(storage.tokens().findByHash(hash(secret)).orElseThrow().isUsableAt(revokedAt)).isTrue();
+
+        storage.tokens().revoke(token.id(), revokedAt);
+
+        assertThat(storage.tokens().findByHash(hash(secret)).orElseThrow().isUsableAt(revokedAt)).isFalse();
+    }
+
+    @Test
+    void tokenCreatedAfterItsSecretWasTriedIsFoundAtOnce() {
+        ApiToken token = token("new");
+        String secret = UUID.randomUUID().toString();
+        assertThat(storage.tokens().findByHash(hash(secret))).isEmpty();
+
+        storage.tokens().create(token, hash(secret));
+
+        assertThat(storage.tokens().findByHash(hash(secret))).contains(token);
+    }
+
+    @Test
     void revokingAnUnknownTokenReportsIt() {
         assertThat(storage.tokens().revoke("no-such-token", Instant.parse("2024-07-01T00:00:00Z"))).isFalse();
     }

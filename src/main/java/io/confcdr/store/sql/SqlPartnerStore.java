@@ -2,7 +2,9 @@ package io.confcdr.store.sql;
 
 import io.confcdr.model.Partner;
 import io.confcdr.store.PartnerStore;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,11 @@ import org.jooq.impl.SQLDataType;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Partners in SQL; a subtree is one recursive query. Callbacks are kept as a JSON object in text. */
+/**
+ * Partners in SQL; a subtree is one recursive query. Callbacks are kept as a JSON object in text.
+ * Subtrees are kept for {@link ExpiringCache#TIME_TO_LIVE} because every authenticated read asks for one;
+ * any partner write of this store drops them all (partner writes are rare admin actions).
+ */
 public final class SqlPartnerStore implements PartnerStore {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -36,9 +42,11 @@ public final class SqlPartnerStore implements PartnerStore {
     private final Field<String> status = DSL.field(DSL.name("status"), SQLDataType.VARCHAR);
     private final Field<String> callbacks = DSL.field(DSL.name("callbacks"), SQLDataType.VARCHAR);
     private final Field<Instant> dateCreated;
+    private final ExpiringCache<String, Set<String>> subtrees;
 
-    public SqlPartnerStore(SqlDatabase db) {
+    public SqlPartnerStore(SqlDatabase db, Clock clock) {
         this.db = db;
+        this.subtrees = new ExpiringCache<>(clock, ExpiringCache.TIME_TO_LIVE, ExpiringCache.MAX_ENTRIES);
         this.dateCreated = DSL.field(DSL.name("date_created"), db.dialect().instantType());
     }
 
@@ -49,6 +57,8 @@ public final class SqlPartnerStore implements PartnerStore {
         } catch (IntegrityConstraintViolationException e) {
             // A concurrent create of the same sid (or removal of the parent) won the race.
             throw new IllegalArgumentException("partner " + created.sid() + " exists or its parent does not");
+        } finally {
+            subtrees.invalidateAll();
         }
     }
 
@@ -78,7 +88,7 @@ public final class SqlPartnerStore implements PartnerStore {
 
     @Override
     public Set<String> subtree(String root) {
-        return db.read(dsl -> subtree(dsl, root));
+        return subtrees.get(root, key -> Collections.unmodifiableSet(db.read(dsl -> subtree(dsl, key))), found -> true);
     }
 
     private Set<String> subtree(DSLContext dsl, String root) {
@@ -115,6 +125,14 @@ public final class SqlPartnerStore implements PartnerStore {
 
     @Override
     public boolean update(Partner changed) {
+        try {
+            return move(changed);
+        } finally {
+            subtrees.invalidateAll();
+        }
+    }
+
+    private boolean move(Partner changed) {
         return db.write(tx -> {
             lockTreeForMove(tx);
             if (!tx.fetchExists(partner, sid.eq(changed.sid()))) {
@@ -141,6 +159,14 @@ public final class SqlPartnerStore implements PartnerStore {
 
     @Override
     public Deletion delete(String wanted) {
+        try {
+            return remove(wanted);
+        } finally {
+            subtrees.invalidateAll();
+        }
+    }
+
+    private Deletion remove(String wanted) {
         return db.write(tx -> {
             if (!tx.fetchExists(partner, sid.eq(wanted))) {
                 return Deletion.NOT_FOUND;

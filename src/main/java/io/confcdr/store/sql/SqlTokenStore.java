@@ -2,8 +2,10 @@ package io.confcdr.store.sql;
 
 import io.confcdr.model.ApiToken;
 import io.confcdr.store.TokenStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,11 +19,15 @@ import org.jooq.impl.SQLDataType;
 /**
  * API tokens in SQL, found by the hash of their secret. Scopes are stored as one space-separated text.
  * {@link #touch} goes through a {@link TokenUsageRecorder} so that authenticating never waits on a write.
+ * Tokens found by hash are kept for {@link ExpiringCache#TIME_TO_LIVE} (found ones only, so a token
+ * just created is never refused); every write of this store drops them, so revocation takes effect at
+ * once in this process and within the time to live in others sharing the database.
  */
 public final class SqlTokenStore implements TokenStore {
 
     private final SqlDatabase db;
     private final TokenUsageRecorder usage;
+    private final ExpiringCache<String, Optional<ApiToken>> byHash;
     private final Table<Record> token = DSL.table(DSL.name("api_token"));
     private final Field<String> id = DSL.field(DSL.name("id"), SQLDataType.VARCHAR);
     private final Field<String> partnerSid = DSL.field(DSL.name("partner_sid"), SQLDataType.VARCHAR);
@@ -33,8 +39,9 @@ public final class SqlTokenStore implements TokenStore {
     private final Field<Instant> dateRevoked;
     private final Field<Instant> dateLastUsed;
 
-    public SqlTokenStore(SqlDatabase db) {
+    public SqlTokenStore(SqlDatabase db, Clock clock) {
         this.db = db;
+        this.byHash = new ExpiringCache<>(clock, ExpiringCache.TIME_TO_LIVE, ExpiringCache.MAX_ENTRIES);
         this.dateCreated = dateField(db, "date_created");
         this.dateExpires = dateField(db, "date_expires");
         this.dateRevoked = dateField(db, "date_revoked");
@@ -54,11 +61,13 @@ public final class SqlTokenStore implements TokenStore {
                         hash.clone(), created.dateCreated(), created.dateExpires(), created.dateRevoked(),
                         created.dateLastUsed())
                 .execute());
+        byHash.invalidateAll();
     }
 
     @Override
     public Optional<ApiToken> findByHash(byte[] hash) {
-        return db.read(dsl -> dsl.select(columns()).from(token).where(secretHash.eq(hash)).fetchOptional(this::toToken));
+        return byHash.get(HexFormat.of().formatHex(hash), key -> db.read(dsl -> dsl.select(columns()).from(token)
+                .where(secretHash.eq(hash)).fetchOptional(this::toToken)), Optional::isPresent);
     }
 
     @Override
@@ -80,7 +89,11 @@ public final class SqlTokenStore implements TokenStore {
 
     @Override
     public boolean revoke(String tokenId, Instant when) {
-        return db.write(tx -> tx.update(token).set(dateRevoked, when).where(id.eq(tokenId)).execute()) > 0;
+        try {
+            return db.write(tx -> tx.update(token).set(dateRevoked, when).where(id.eq(tokenId)).execute()) > 0;
+        } finally {
+            byHash.invalidate(cached -> cached.map(found -> found.id().equals(tokenId)).orElse(false));
+        }
     }
 
     @Override
@@ -92,6 +105,8 @@ public final class SqlTokenStore implements TokenStore {
         db.write(tx -> tx.update(token).set(dateLastUsed, when)
                 .where(id.eq(tokenId).and(dateLastUsed.isNull().or(dateLastUsed.lt(when))))
                 .execute());
+        // At most once a minute per token: lets the cached copy show the last use this process recorded.
+        byHash.invalidate(cached -> cached.map(found -> found.id().equals(tokenId)).orElse(false));
     }
 
     /** Stops recording usage; pending writes are finished first. */
