@@ -88,10 +88,13 @@ final class BenchStore implements AutoCloseable {
         return token(generator, Scopes.APP_READ, Scopes.APP_READ_DESCENDANT);
     }
 
-    /** Starts the real API server on a free loopback port. */
+    /**
+     * Starts the real API server on a free loopback port. The per-token rate limit is lifted: one token
+     * drives all the load, and the default limit (300/s) would turn most requests into 429s.
+     */
     int startServer() {
-        server = ApiServer.start(storage, new ApiConfig("127.0.0.1", 0, null, ApiConfig.DEFAULT_MAX_INGEST_BYTES),
-                Clock.systemUTC());
+        server = ApiServer.start(storage, new ApiConfig("127.0.0.1", 0, null, ApiConfig.DEFAULT_MAX_INGEST_BYTES)
+                .withRateLimit(10_000_000, 10_000_000), Clock.systemUTC());
         return server.port();
     }
 
