@@ -24,7 +24,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: bench/run ingest|pages|http|reads [--store sqlite|postgres] [--records N] "
-                    + "[--batch N] [--senders N] [--seconds N]");
+                    + "[--batch N] [--senders N] [--seconds N] [--only get-by-sid|list-1000] [--walk N] [--keep-schema bench_NAME]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -34,6 +34,8 @@ public final class Bench {
         String store = options.getOrDefault("store", "sqlite");
         long records = Long.parseLong(options.getOrDefault("records", "1000000"));
         Duration seconds = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "8")));
+        long walk = Long.parseLong(options.getOrDefault("walk", "1000000"));
+        String kept = options.get("keep-schema");
         say("%s on %s, %d CPUs, max heap %d MB, JDK %s, load average %.2f", args[0], store,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"),
@@ -42,9 +44,9 @@ public final class Bench {
             case "ingest" -> new IngestBenchmark(store, (int) Long.parseLong(options.getOrDefault("records", "200000")),
                     Integer.parseInt(options.getOrDefault("batch", "5000")),
                     Integer.parseInt(options.getOrDefault("senders", "4"))).run();
-            case "pages" -> new ReadBenchmark(store, records, true, false, seconds).run();
-            case "http" -> new ReadBenchmark(store, records, false, true, seconds).run();
-            case "reads" -> new ReadBenchmark(store, records, true, true, seconds).run();
+            case "pages" -> new ReadBenchmark(store, records, true, false, seconds, null, walk, kept).run();
+            case "http" -> new ReadBenchmark(store, records, false, true, seconds, options.get("only"), walk, kept).run();
+            case "reads" -> new ReadBenchmark(store, records, true, true, seconds, options.get("only"), walk, kept).run();
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

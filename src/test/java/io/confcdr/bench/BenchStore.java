@@ -35,39 +35,69 @@ final class BenchStore implements AutoCloseable {
     private final Path sqliteDir;
     private final String pgBaseUrl;
     private final String schema;
+    private final boolean kept;
+    private final String jdbcUrl;
     private ApiServer server;
 
-    private BenchStore(String kind, SqlStorage storage, Path sqliteDir, String pgBaseUrl, String schema) {
+    private BenchStore(String kind, SqlStorage storage, Path sqliteDir, String pgBaseUrl, String schema, boolean kept,
+            String jdbcUrl) {
         this.kind = kind;
         this.storage = storage;
         this.sqliteDir = sqliteDir;
         this.pgBaseUrl = pgBaseUrl;
         this.schema = schema;
+        this.kept = kept;
+        this.jdbcUrl = jdbcUrl;
     }
 
     /** @param kind {@code sqlite} or {@code postgres} */
     static BenchStore open(String kind, TrafficGenerator generator) throws IOException {
+        return open(kind, generator, null);
+    }
+
+    /**
+     * @param keptSchema on PostgreSQL, a schema to use and keep after the run (a 10 M-record store takes
+     *     minutes to load; a later run with the same schema and record count reuses it); null for a fresh
+     *     schema dropped at close
+     */
+    static BenchStore open(String kind, TrafficGenerator generator, String keptSchema) throws IOException {
         Clock clock = Clock.systemUTC();
         BenchStore store;
         if (kind.equals("sqlite")) {
+            if (keptSchema != null) {
+                throw new IllegalArgumentException("--keep-schema is for PostgreSQL");
+            }
             Path dir = Files.createTempDirectory("confcdr-bench-");
-            store = new BenchStore(kind, SqlStorageFactory.sqlite(dir, clock), dir, null, null);
+            store = new BenchStore(kind, SqlStorageFactory.sqlite(dir, clock), dir, null, null, false,
+                    "jdbc:sqlite:" + dir.resolve("confcdr.db"));
         } else if (kind.equals("postgres")) {
             String base = System.getenv().getOrDefault("CONFCDR_TEST_PG_URL", DEFAULT_PG_URL);
             if (!base.startsWith("jdbc:postgresql://127.0.0.1") && !base.startsWith("jdbc:postgresql://localhost")) {
                 throw new IllegalArgumentException("benchmarks only run against a loopback PostgreSQL");
             }
-            String schema = "bench_" + Long.toHexString(System.nanoTime()).toLowerCase(Locale.ROOT);
+            if (keptSchema != null && !keptSchema.matches("bench_[a-z0-9_]{1,40}")) {
+                throw new IllegalArgumentException("a kept schema is named bench_ followed by [a-z0-9_]");
+            }
+            String schema = keptSchema != null ? keptSchema
+                    : "bench_" + Long.toHexString(System.nanoTime()).toLowerCase(Locale.ROOT);
             String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            store = new BenchStore(kind, SqlStorageFactory.postgres(url, clock), null, base, schema);
+            store = new BenchStore(kind, SqlStorageFactory.postgres(url, clock), null, base, schema,
+                    keptSchema != null, url);
         } else {
             throw new IllegalArgumentException("store must be sqlite or postgres, not " + kind);
         }
         Instant now = Instant.now();
         for (GeneratedPartner partner : generator.partners()) {
-            store.storage.partners().create(partner.toPartner(now));
+            if (store.storage.partners().find(partner.sid()).isEmpty()) {
+                store.storage.partners().create(partner.toPartner(now));
+            }
         }
         return store;
+    }
+
+    /** A JDBC URL of the same database, for a connection outside the store's pool. */
+    String jdbcUrl() {
+        return jdbcUrl;
     }
 
     String kind() {
@@ -105,7 +135,7 @@ final class BenchStore implements AutoCloseable {
         }
         storage.close();
         try {
-            if (schema != null) {
+            if (schema != null && !kept) {
                 try (var connection = DriverManager.getConnection(pgBaseUrl);
                         var statement = connection.createStatement()) {
                     statement.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * A closed-loop load: a fixed number of keep-alive connections, each sending its next request as soon as
@@ -28,6 +28,15 @@ final class LoadRun {
 
     private final int port;
     private final String token;
+
+    int port() {
+        return port;
+    }
+
+    String token() {
+        return token;
+    }
+
     private final Duration warmUp;
     private final Duration measured;
     private final long maxRequests;
@@ -40,14 +49,25 @@ final class LoadRun {
         this.maxRequests = maxRequests;
     }
 
-    /** @param paths the path of each request, chosen from the connection's own random source */
-    Result run(int connections, BiFunction<SplittableRandom, Integer, String> paths) throws InterruptedException {
-        phase(connections, warmUp, maxRequests, paths, false);
-        return phase(connections, measured, maxRequests, paths, true);
+    /** Chooses each connection's next request; {@code previous} is the connection's last response, null at first. */
+    @FunctionalInterface
+    interface Paths {
+        String next(SplittableRandom random, HttpConnection.Response previous);
     }
 
-    private Result phase(int connections, Duration length, long budget,
-            BiFunction<SplittableRandom, Integer, String> paths, boolean record) throws InterruptedException {
+    /** @param paths the path of each request, from the connection's own random source and its last response */
+    Result run(int connections, Paths paths) throws InterruptedException {
+        return runEach(connections, () -> paths);
+    }
+
+    /** @param perConnection makes each connection's own {@link Paths}, for requests that keep state (a walk) */
+    Result runEach(int connections, Supplier<Paths> perConnection) throws InterruptedException {
+        phase(connections, warmUp, maxRequests, perConnection, false);
+        return phase(connections, measured, maxRequests, perConnection, true);
+    }
+
+    private Result phase(int connections, Duration length, long budget, Supplier<Paths> pathsOfConnection, boolean record)
+            throws InterruptedException {
         int perConnection = (int) Math.max(1, budget / connections);
         long[][] recorded = new long[connections][];
         int[] counts = new int[connections];
@@ -60,12 +80,14 @@ final class LoadRun {
             recorded[c] = new long[perConnection];
             threads.add(Thread.ofVirtual().start(() -> {
                 var random = new SplittableRandom(index * 7919L + 1);
+                Paths paths = pathsOfConnection.get();
                 try (var connection = new HttpConnection(port)) {
                     int n = 0;
+                    HttpConnection.Response response = null;
                     while (n < perConnection && System.nanoTime() < deadline) {
-                        String path = paths.apply(random, n);
+                        String path = paths.next(random, response);
                         long sent = System.nanoTime();
-                        var response = connection.get(path, token);
+                        response = connection.get(path, token);
                         recorded[index][n++] = System.nanoTime() - sent;
                         if (response.status() != 200) {
                             errors.incrementAndGet();

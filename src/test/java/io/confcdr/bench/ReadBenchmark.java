@@ -35,32 +35,58 @@ final class ReadBenchmark {
     private final boolean pages;
     private final boolean load;
     private final Duration measured;
+    private final String only;
+    private final long walk;
+    private final String keptSchema;
 
-    ReadBenchmark(String kind, long records, boolean pages, boolean load, Duration measured) {
+    /**
+     * @param only {@code get-by-sid} or {@code list-1000} to run just that request under load, or null for both
+     * @param walk how many records the export-style walk follows {@code next} over (at most all of them)
+     * @param keptSchema a PostgreSQL schema to load once and reuse in later runs, or null
+     */
+    ReadBenchmark(String kind, long records, boolean pages, boolean load, Duration measured, String only, long walk,
+            String keptSchema) {
         this.kind = kind;
         this.records = records;
         this.pages = pages;
         this.load = load;
         this.measured = measured;
+        this.only = only;
+        this.walk = Math.min(walk, records);
+        this.keptSchema = keptSchema;
     }
 
     void run() throws Exception {
         var generator = new TrafficGenerator(TrafficSettings.ofSeed(11));
-        try (var store = BenchStore.open(kind, generator)) {
+        try (var store = BenchStore.open(kind, generator, keptSchema)) {
             String[] sids = fill(store);
             int port = store.startServer();
             String token = store.readToken(generator);
             if (pages) {
-                pages(port, token);
+                pages(store, port, token);
             }
             if (load) {
-                load(port, token, sids, generator);
+                load(store, port, token, sids, generator);
             }
         }
     }
 
-    /** Loads the store; returns a sample of 10 000 call_sids spread over it. */
+    /** Loads the store, unless a kept store already holds the records; returns 10 000 call_sids spread over it. */
     private String[] fill(BenchStore store) {
+        var dsl = store.storage().database().dsl();
+        var table = new io.confcdr.store.sql.CdrTable(store.storage().database().dialect());
+        long present = dsl.fetchCount(table.table());
+        if (present == records) {
+            long every = Math.max(1, records / 10_000);
+            Bench.say("reusing the %,d records of schema %s", present, keptSchema);
+            return dsl.select(table.callSid()).from(table.table())
+                    .where(table.seq().mod(every).eq(1L)).limit(10_000)
+                    .fetch(table.callSid()).toArray(String[]::new);
+        }
+        if (present != 0) {
+            throw new IllegalStateException("schema " + keptSchema + " holds " + present + " records, not " + records
+                    + "; drop it or choose another");
+        }
         String[] sample = new String[10_000];
         long every = Math.max(1, records / sample.length);
         Iterator<Cdr> traffic = new TrafficGenerator(TrafficSettings.ofSeed(11)).records(records);
@@ -87,11 +113,9 @@ final class ReadBenchmark {
         return java.util.Arrays.copyOf(sample, sampled);
     }
 
-    private void pages(int port, String token) throws Exception {
+    private void pages(BenchStore store, int port, String token) throws Exception {
         String first = LIST + "?limit=1000";
         String after40k = null;
-        String deep = null;
-        long deepAt = Math.max(40_000, records - 100_000);
         long seen = 0;
         int pageCount = 0;
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -100,11 +124,11 @@ final class ReadBenchmark {
         long before = usedAfterGc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         List<Long> checkpoints = new ArrayList<>();
-        long[] pageNanos = new long[(int) (records / 1000) + 2];
+        long[] pageNanos = new long[(int) (walk / 1000) + 2];
         long start = System.nanoTime();
         try (var connection = new HttpConnection(port)) {
             String path = first;
-            while (path != null && pageCount < pageNanos.length) {
+            while (path != null && seen < walk) {
                 long sent = System.nanoTime();
                 var response = connection.get(path, token);
                 pageNanos[pageCount] = System.nanoTime() - sent;
@@ -118,9 +142,6 @@ final class ReadBenchmark {
                 path = next == null ? null : pathOf(next.asString());
                 if (seen == 40_000) {
                     after40k = path;
-                }
-                if (deep == null && seen >= deepAt) {
-                    deep = path;
                 }
                 if (pageCount % Math.max(1, pageNanos.length / 5) == 0) {
                     checkpoints.add(usedHeap());
@@ -139,21 +160,44 @@ final class ReadBenchmark {
         Bench.say("RESULT walk per-page %s: first 10%% %s, last 10%% %s", kind,
                 new Latencies(java.util.Arrays.copyOfRange(pageNanos, 1, Math.max(2, pageCount / 10))).summary(),
                 new Latencies(java.util.Arrays.copyOfRange(pageNanos, pageCount - pageCount / 10, pageCount)).summary());
-        if (seen != records) {
-            throw new IllegalStateException("walk saw " + seen + " records of " + records);
+        if (seen != walk) {
+            throw new IllegalStateException("walk saw " + seen + " records of " + walk);
         }
-        if (after40k == null || deep == null) {
-            throw new IllegalStateException("no next link at the measured depths");
+        if (after40k == null) {
+            throw new IllegalStateException("no next link after 40 000 records");
         }
-        depth(port, token, first, after40k, deep, deepAt);
+        long middle = Math.max(40_000, records / 2);
+        long nearEnd = Math.max(40_000, records - 100_000);
+        depth(port, token, first, after40k, List.of(middle, nearEnd),
+                List.of(nextAfter(store, after40k, middle), nextAfter(store, after40k, nearEnd)));
     }
 
-    /** Alternates the three requests so that drift in machine load hits them alike. */
-    private void depth(int port, String token, String first, String after40k, String deep, long deepAt) throws Exception {
+    /**
+     * The {@code next} link a client holds after following {@code next} through the first {@code position}
+     * records in the default order (insertion order): the 40 000 link with its cursor moved to the record
+     * at that position, read from the table rather than walked to, so that depth on a 10 M store costs no
+     * 10 M-record walk. The walk above checks that links have exactly this form.
+     */
+    private static String nextAfter(BenchStore store, String after40k, long position) {
+        var table = new io.confcdr.store.sql.CdrTable(store.storage().database().dialect());
+        String sid = store.storage().database().dsl().select(table.callSid()).from(table.table())
+                .orderBy(table.seq()).limit(1).offset(position - 1).fetchOne(table.callSid());
+        String link = after40k.replaceFirst("after=[^&]*", "after=" + encode(sid));
+        if (link.equals(after40k) && position != 40_000) {
+            throw new IllegalStateException("the next link carries no after= cursor: " + after40k);
+        }
+        return link;
+    }
+
+    /** Alternates the requests so that drift in machine load hits them alike. */
+    private void depth(int port, String token, String first, String after40k, List<Long> deepAt, List<String> deep)
+            throws Exception {
         int rounds = 120;
         int warm = 20;
-        long[][] nanos = new long[3][rounds - warm];
-        String[] paths = {first, after40k, deep};
+        List<String> pathList = new ArrayList<>(List.of(first, after40k));
+        pathList.addAll(deep);
+        String[] paths = pathList.toArray(String[]::new);
+        long[][] nanos = new long[paths.length][rounds - warm];
         try (var connection = new HttpConnection(port)) {
             for (int round = 0; round < rounds; round++) {
                 for (int p = 0; p < paths.length; p++) {
@@ -170,15 +214,18 @@ final class ReadBenchmark {
             }
         }
         var page1 = new Latencies(nanos[0]);
-        var at40k = new Latencies(nanos[1]);
-        var atDeep = new Latencies(nanos[2]);
-        Bench.say("RESULT depth %s: page 1 %s; after 40 000 %s; after %,d %s", kind, page1.summary(), at40k.summary(),
-                deepAt, atDeep.summary());
-        Bench.say("RESULT depth ratio %s: after 40 000 / page 1 = %.2f; after %,d / page 1 = %.2f (p50)", kind,
-                at40k.millis(0.5) / page1.millis(0.5), deepAt, atDeep.millis(0.5) / page1.millis(0.5));
+        Bench.say("RESULT depth %s: page 1 %s", kind, page1.summary());
+        List<Long> positions = new ArrayList<>(List.of(40_000L));
+        positions.addAll(deepAt);
+        for (int p = 1; p < paths.length; p++) {
+            var at = new Latencies(nanos[p]);
+            Bench.say("RESULT depth %s: after %,d records %s; ratio to page 1 (p50) %.2f", kind, positions.get(p - 1),
+                    at.summary(), at.millis(0.5) / page1.millis(0.5));
+        }
     }
 
-    private void load(int port, String token, String[] sids, TrafficGenerator generator) throws Exception {
+    private void load(BenchStore store, int port, String token, String[] sids, TrafficGenerator generator)
+            throws Exception {
         var run = new LoadRun(port, token, Duration.ofSeconds(2), measured, 2_000_000);
         String partner = new TrafficGenerator(TrafficSettings.ofSeed(11)).records(1).next().partnerSid();
         String list = LIST + "?limit=1000&order=" + encode("date_stop desc") + "&filter=" + encode("partner_sid eq "
@@ -193,19 +240,108 @@ final class ReadBenchmark {
                 var floorRun = new LoadRun(sidFloor.port(), token, Duration.ofSeconds(2), measured, 2_000_000);
                 var listFloorRun = new LoadRun(listFloor.port(), token, Duration.ofSeconds(2), measured, 2_000_000);
                 Bench.say("GET by call_sid on %s (body %,d bytes) vs constant body", kind, one.body().length);
-                for (int connections : CONNECTIONS) {
-                    var real = run.run(connections, (random, n) -> LIST + "/" + sids[random.nextInt(sids.length)]);
-                    var floor = floorRun.run(connections, (random, n) -> "/floor");
+                for (int connections : only == null || only.equals("get-by-sid") ? CONNECTIONS : new int[0]) {
+                    var real = run.run(connections, (random, previous) -> LIST + "/" + sids[random.nextInt(sids.length)]);
+                    var floor = floorRun.run(connections, (random, previous) -> "/floor");
                     report("get-by-sid", real, floor);
                 }
                 Bench.say("list 1000 (partner + 7-day date_stop range, order date_stop desc) on %s (body %,d bytes) vs constant body",
                         kind, page.body().length);
-                for (int connections : CONNECTIONS) {
-                    var real = run.run(connections, (random, n) -> list);
-                    var floor = listFloorRun.run(connections, (random, n) -> "/floor");
+                for (int connections : only == null || only.equals("list-1000") ? CONNECTIONS : new int[0]) {
+                    var real = run.run(connections, (random, previous) -> list);
+                    var floor = listFloorRun.run(connections, (random, previous) -> "/floor");
                     report("list-1000", real, floor);
                 }
+                if (only == null || only.equals("list-1000")) {
+                    jdbcFloor(store, port, token, list, generator);
+                }
+                if (only == null || only.equals("next-walk")) {
+                    nextWalk(run);
+                }
             }
+        }
+    }
+
+    /**
+     * Every connection follows {@code next} from page 1 (limit 1000, default order) through 100 pages, then
+     * starts over: an export of 100 000 records per connection. The floor answers page 1's bytes.
+     */
+    private void nextWalk(LoadRun run) throws Exception {
+        String first = LIST + "?limit=1000";
+        int pagesPerWalk = 100;
+        byte[] page1;
+        try (var connection = new HttpConnection(run.port())) {
+            page1 = connection.get(first, run.token()).body();
+        }
+        try (var floorServer = new ConstantBodyServer(page1)) {
+            var floorRun = new LoadRun(floorServer.port(), run.token(), Duration.ofSeconds(2), measured, 2_000_000);
+            Bench.say("next-walk (100 pages of 1000 from page 1, then again) on %s vs constant body (%,d bytes)", kind,
+                    page1.length);
+            for (int connections : CONNECTIONS) {
+                var real = run.runEach(connections, () -> new Walker(first, pagesPerWalk));
+                var floor = floorRun.run(connections, (random, previous) -> "/floor");
+                report("next-walk", real, floor);
+            }
+        }
+    }
+
+    /** One connection's walk: page 1, then its {@code next} link, until {@code pages} pages or the end; again. */
+    private static final class Walker implements LoadRun.Paths {
+        private final String first;
+        private final int pages;
+        private int walked;
+
+        Walker(String first, int pages) {
+            this.first = first;
+            this.pages = pages;
+        }
+
+        @Override
+        public String next(java.util.SplittableRandom random, HttpConnection.Response previous) {
+            String nextLink = null;
+            if (previous != null && previous.status() == 200 && walked < pages) {
+                JsonNode link = envelope(previous.body()).path("pagination").get("next");
+                nextLink = link == null ? null : pathOf(link.asString());
+            }
+            walked = nextLink == null ? 1 : walked + 1;
+            return nextLink == null ? first : nextLink;
+        }
+    }
+
+    /**
+     * List 1000 over HTTP against the same SQL through plain JDBC plus serialisation, one request at a time,
+     * interleaved so that drift in machine load hits both alike.
+     */
+    private void jdbcFloor(BenchStore store, int port, String token, String list, TrafficGenerator generator)
+            throws Exception {
+        var visibility = new io.confcdr.query.Visibility(store.storage().partners()
+                .subtree(generator.rootPartner().sid()));
+        int rounds = 120;
+        int warm = 20;
+        long[] api = new long[rounds - warm];
+        long[] jdbc = new long[rounds - warm];
+        try (var floor = new JdbcListFloor(store.storage().database(), store.jdbcUrl(), list, visibility);
+                var connection = new HttpConnection(port)) {
+            for (int round = 0; round < rounds; round++) {
+                long sent = System.nanoTime();
+                var response = connection.get(list, token);
+                long apiTook = System.nanoTime() - sent;
+                long started = System.nanoTime();
+                int rows = floor.run();
+                long jdbcTook = System.nanoTime() - started;
+                if (response.status() != 200 || rows != 1001) {
+                    throw new IllegalStateException("list answered " + response.status() + ", floor read " + rows + " rows");
+                }
+                if (round >= warm) {
+                    api[round - warm] = apiTook;
+                    jdbc[round - warm] = jdbcTook;
+                }
+            }
+            var apiLatency = new Latencies(api);
+            var jdbcLatency = new Latencies(jdbc);
+            Bench.say("list-1000 JDBC floor SQL: %s", floor.sql());
+            Bench.say("RESULT list-1000-vs-jdbc %s 1 conn: API %s; SQL through JDBC + serialisation %s; ratio (p50) %.2f",
+                    kind, apiLatency.summary(), jdbcLatency.summary(), apiLatency.millis(0.5) / jdbcLatency.millis(0.5));
         }
     }
 

@@ -32,12 +32,14 @@ final class CdrBatchInsert {
 
     private final SqlDatabase db;
     private final CdrTable cdr;
+    private final CdrRows cdrRows;
     private final Clock clock;
     private final PostgresCopy copy;
 
-    CdrBatchInsert(SqlDatabase db, CdrTable cdr, Clock clock) {
+    CdrBatchInsert(SqlDatabase db, CdrTable cdr, CdrRows rows, Clock clock) {
         this.db = db;
         this.cdr = cdr;
+        this.cdrRows = rows;
         this.clock = clock;
         this.copy = db.dialect() == Dialect.POSTGRES ? new PostgresCopy(cdr) : null;
     }
@@ -80,8 +82,7 @@ final class CdrBatchInsert {
         for (int from = 0; from < rows.size(); from += SIDS_PER_LOOKUP) {
             List<String> sids = rows.subList(from, Math.min(rows.size(), from + SIDS_PER_LOOKUP)).stream()
                     .map(Cdr::callSid).toList();
-            tx.select(cdr.selectColumns()).from(cdr.table()).where(callSidAmong(sids))
-                    .fetch(cdr::toCdr)
+            cdrRows.fetch(tx.select(cdr.selectColumns()).from(cdr.table()).where(callSidAmong(sids)))
                     .forEach(cdr -> stored.put(cdr.callSid(), cdr));
         }
         return stored;

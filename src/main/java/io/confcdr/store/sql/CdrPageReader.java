@@ -27,10 +27,12 @@ final class CdrPageReader {
 
     private final CdrTable cdr;
     private final CdrQueryTranslator translator;
+    private final CdrRows rows;
 
-    CdrPageReader(CdrTable cdr, CdrQueryTranslator translator) {
+    CdrPageReader(CdrTable cdr, CdrQueryTranslator translator, CdrRows rows) {
         this.cdr = cdr;
         this.translator = translator;
+        this.rows = rows;
     }
 
     Page read(DSLContext dsl, CdrQuery query, Visibility visibility) {
@@ -43,24 +45,27 @@ final class CdrPageReader {
     }
 
     private Page offsetPage(DSLContext dsl, CdrQuery query, Condition matching) {
-        List<Cdr> rows = pageQuery(dsl, query, matching, null).fetch(cdr::toCdr);
-        boolean hasNext = rows.size() > query.limit();
+        List<Cdr> page = rows.fetch(pageQuery(dsl, query, matching, null));
+        boolean hasNext = page.size() > query.limit();
         boolean hasPrevious = query.offset() > 0 && dsl.fetchExists(cdr.table(), matching);
-        return new Page(trim(rows, query.limit()), hasNext, hasPrevious, null);
+        return new Page(trim(page, query.limit()), hasNext, hasPrevious, null);
     }
 
     private Page cursorPage(DSLContext dsl, CdrQuery query, Condition matching, Anchor anchor) {
         boolean before = query.cursor().before();
-        List<Cdr> rows = new ArrayList<>(pageQuery(dsl, query, matching, anchor).fetch(cdr::toCdr));
-        boolean more = rows.size() > query.limit();
-        rows = new ArrayList<>(trim(rows, query.limit()));
+        List<Cdr> page = rows.fetch(pageQuery(dsl, query, matching, anchor));
+        boolean more = page.size() > query.limit();
+        page = new ArrayList<>(trim(page, query.limit()));
         if (before) {
-            Collections.reverse(rows);
+            Collections.reverse(page);
         }
-        // On the far side of the cursor, the records up to and including the cursor's own decide the flag.
-        boolean beyondCursor = dsl.fetchExists(cdr.table(), matching.and(translator.is(anchor)))
-                || dsl.fetchExists(cdr.table(), matching.and(translator.beyond(query.order(), anchor, !before)));
-        return before ? new Page(rows, beyondCursor, more, null) : new Page(rows, more, beyondCursor, null);
+        // On the far side of the cursor, the records up to and including the cursor's own decide the flag:
+        // two EXISTS probes (each can use an index, which one OR-ed predicate could not) in one round trip.
+        boolean beyondCursor = Boolean.TRUE.equals(dsl.fetchValue(DSL.field(
+                DSL.exists(DSL.selectOne().from(cdr.table()).where(matching.and(translator.is(anchor))))
+                        .or(DSL.exists(DSL.selectOne().from(cdr.table())
+                                .where(matching.and(translator.beyond(query.order(), anchor, !before))))))));
+        return before ? new Page(page, beyondCursor, more, null) : new Page(page, more, beyondCursor, null);
     }
 
     /**

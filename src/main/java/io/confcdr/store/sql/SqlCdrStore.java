@@ -18,13 +18,16 @@ public final class SqlCdrStore implements CdrStore {
     private final CdrQueryTranslator translator;
     private final CdrBatchInsert inserter;
     private final CdrPageReader pages;
+    private final CdrBySid bySid;
 
     public SqlCdrStore(SqlDatabase db, Clock clock) {
         this.db = db;
         this.cdr = new CdrTable(db.dialect());
         this.translator = new CdrQueryTranslator(cdr, db.dialect());
-        this.inserter = new CdrBatchInsert(db, cdr, clock);
-        this.pages = new CdrPageReader(cdr, translator);
+        CdrRows rows = new CdrRows(db.dialect());
+        this.inserter = new CdrBatchInsert(db, cdr, rows, clock);
+        this.pages = new CdrPageReader(cdr, translator, rows);
+        this.bySid = new CdrBySid(db, cdr, rows);
     }
 
     @Override
@@ -34,10 +37,7 @@ public final class SqlCdrStore implements CdrStore {
 
     @Override
     public Optional<Cdr> find(String callSid, Visibility visibility) {
-        return db.read(dsl -> dsl.select(cdr.selectColumns())
-                .from(cdr.table())
-                .where(cdr.callSid().eq(callSid).and(translator.visibility(visibility)))
-                .fetchOptional(cdr::toCdr));
+        return bySid.find(callSid, visibility);
     }
 
     @Override

@@ -1,0 +1,91 @@
+package io.confcdr.store.sql;
+
+import io.confcdr.model.Cdr;
+import io.confcdr.model.Seconds;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.ResultQuery;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Reads a {@link Cdr} straight off a JDBC row whose columns are {@link CdrTable#selectColumns()}, in that
+ * order. The hot read paths (a record by call_sid, every list page) map rows here rather than through
+ * jOOQ records: one virtual call per column instead of a record, a converter and a field lookup each.
+ * Queries built with jOOQ are mapped here too ({@link #fetch}), so there is one mapping of a row.
+ */
+final class CdrRows {
+
+    private final Dialect dialect;
+
+    CdrRows(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** Runs a jOOQ query selecting {@link CdrTable#selectColumns()} and maps every row. */
+    List<Cdr> fetch(ResultQuery<?> query) {
+        try (ResultSet rs = query.fetchResultSet()) {
+            List<Cdr> records = new ArrayList<>();
+            while (rs.next()) {
+                records.add(read(rs));
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new DataAccessException("reading records failed", e);
+        }
+    }
+
+    /** The current row of {@code rs} as a record; columns 1–27 are the attributes in {@code CdrField} order. */
+    Cdr read(ResultSet rs) throws SQLException {
+        return new Cdr(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                instant(rs, 8),
+                instant(rs, 9),
+                instant(rs, 10),
+                instant(rs, 11),
+                instant(rs, 12),
+                rs.getString(13),
+                integer(rs, 14),
+                rs.getString(15),
+                rs.getString(16),
+                seconds(rs, 17),
+                seconds(rs, 18),
+                rs.getString(19),
+                rs.getString(20),
+                rs.getString(21),
+                rs.getString(22),
+                rs.getString(23),
+                rs.getString(24),
+                rs.getString(25),
+                rs.getString(26),
+                rs.getString(27));
+    }
+
+    private Instant instant(ResultSet rs, int column) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            long millis = rs.getLong(column);
+            return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+        }
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Seconds seconds(ResultSet rs, int column) throws SQLException {
+        long micros = rs.getLong(column);
+        return rs.wasNull() ? null : new Seconds(micros);
+    }
+}
