@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
  * Stores a batch of CDRs in one transaction: the batch's call_sids already stored are read first (to
  * tell a duplicate from a conflict), the others go in: by {@link PostgresCopy} (COPY straight into the
- * table) on PostgreSQL, by one prepared {@code INSERT … ON CONFLICT (call_sid) DO NOTHING}
+ * table, tried first for the whole batch without the lookup, see {@link #copiedWhole}) on PostgreSQL, by one prepared {@code INSERT … ON CONFLICT (call_sid) DO NOTHING}
  * run as a JDBC batch on SQLite. Writers are serialised: on SQLite by {@link SqlDatabase}, on
  * PostgreSQL by a transaction-scoped advisory lock, which also makes insertion sequences become visible in commit order,
  * so a client walking {@code after} cursors never skips a record that committed late.
@@ -29,6 +30,7 @@ final class CdrBatchInsert {
     private static final int SIDS_PER_LOOKUP = 500;
     /** The advisory lock that orders CDR insert transactions ("cdr_seq"). */
     private static final long SEQUENCE_LOCK = 0x6364725f736571L;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final SqlDatabase db;
     private final CdrTable cdr;
@@ -57,6 +59,9 @@ final class CdrBatchInsert {
             }
             Instant now = Timestamps.truncate(clock.instant());
             List<Cdr> rows = records.stream().map(record -> normalised(record, now)).toList();
+            if (copy != null && copiedWhole(tx, rows)) {
+                return rows.stream().<InsertResult>map(InsertResult.Stored::new).toList();
+            }
             Map<String, Cdr> stored = storedAmong(tx, rows);
             List<InsertResult> results = new ArrayList<>(rows.size());
             List<Cdr> fresh = new ArrayList<>();
@@ -74,6 +79,29 @@ final class CdrBatchInsert {
             insertFresh(tx, fresh);
             return results;
         });
+    }
+
+    /**
+     * PostgreSQL, optimistically: most batches hold only new records, and the unique index on call_sid
+     * checks each row as COPY inserts it anyway, so the batch is copied whole without looking its sids up
+     * first. If any sid is already stored, COPY fails on the unique key; the attempt is rolled back to a
+     * savepoint and the batch takes the careful path (look up, then copy what is new). Saves a lookup of
+     * every sid (10 queries per batch of 5000) in the common case.
+     */
+    private boolean copiedWhole(DSLContext tx, List<Cdr> rows) {
+        try {
+            tx.transaction(attempt -> {
+                if (copy.insert(attempt.dsl(), rows) != rows.size()) {
+                    throw new IllegalStateException("COPY stored " + rows.size() + " rows short");
+                }
+            });
+            return true;
+        } catch (DataAccessException e) {
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** The records already stored under the batch's call_sids. Writers are serialised, so this stays true until commit. */

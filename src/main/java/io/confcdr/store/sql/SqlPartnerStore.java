@@ -88,7 +88,8 @@ public final class SqlPartnerStore implements PartnerStore {
 
     @Override
     public Set<String> subtree(String root) {
-        return subtrees.get(root, key -> Collections.unmodifiableSet(db.read(dsl -> subtree(dsl, key))), found -> true);
+        // Immutable, so that Visibility takes it as it is rather than copying it on every request.
+        return subtrees.get(root, key -> Set.copyOf(db.read(dsl -> subtree(dsl, key))), found -> true);
     }
 
     private Set<String> subtree(DSLContext dsl, String root) {
