@@ -5,10 +5,9 @@ import io.confcdr.store.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -28,12 +27,12 @@ public final class SqlDatabase implements AutoCloseable {
     private final DSLContext dsl;
     private final ReentrantLock sqliteWriter = new ReentrantLock();
     /**
-     * Prepared statements of {@link #query}, per physical connection. Keys are weak: a connection the pool
-     * retires takes its statements with it. A connection is used by one request at a time, so its
-     * statements are too.
+     * Prepared statements of {@link #query}, per physical connection. A connection is used by one request
+     * at a time, so its statements are too. Connections the pool has closed (retired at their maximum
+     * lifetime, or found broken) are dropped whenever a new one shows up. (Weak keys would not do: each
+     * statement refers to its connection, so an entry would keep its own key alive.)
      */
-    private final Map<Connection, Map<String, PreparedStatement>> prepared =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Connection, Map<String, PreparedStatement>> prepared = new ConcurrentHashMap<>();
 
     /** Work on a prepared statement; see {@link #query}. */
     @FunctionalInterface
@@ -98,7 +97,12 @@ public final class SqlDatabase implements AutoCloseable {
 
     private PreparedStatement prepared(Connection pooled, String sql) throws SQLException {
         Connection physical = pooled.unwrap(Connection.class);
-        Map<String, PreparedStatement> statements = prepared.computeIfAbsent(physical, c -> new HashMap<>());
+        Map<String, PreparedStatement> statements = prepared.get(physical);
+        if (statements == null) {
+            prepared.keySet().removeIf(SqlDatabase::isClosed);
+            statements = new HashMap<>();
+            prepared.put(physical, statements);
+        }
         PreparedStatement statement = statements.get(sql);
         if (statement == null || statement.isClosed()) {
             statement = physical.prepareStatement(sql);
@@ -107,7 +111,21 @@ public final class SqlDatabase implements AutoCloseable {
         return statement;
     }
 
-    private void evictIdleConnections() {
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /** How many physical connections have statements kept for them (each at most once). */
+    int connectionsWithKeptStatements() {
+        return prepared.size();
+    }
+
+    /** Closes the pool's idle connections (the pool opens new ones as needed); in-use ones close on return. */
+    void evictIdleConnections() {
         var pool = dataSource.getHikariPoolMXBean();
         if (pool != null) {
             pool.softEvictConnections();

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SqliteStatementReuseTest {
 
+    /** SqlStorageFactory's SQLite pool size. */
+    private static final int POOL_SIZE = 4;
+
     @TempDir
     Path dataDir;
 
@@ -59,6 +62,26 @@ class SqliteStatementReuseTest {
             checkpoint.next();
             assertThat(checkpoint.getInt(1)).as("checkpoint blocked by a reader").isZero();
         }
+    }
+
+    @Test
+    void statementsKeptForConnectionsThePoolClosedAreReleased() throws InterruptedException {
+        SqlDatabase db = ((SqlStorage) storage).database();
+        storage.cdrs().insert(List.of(records.call("kept").build()));
+        Visibility visibility = Visibility.of(records.partnerSid());
+        for (int round = 0; round < 6; round++) {
+            db.evictIdleConnections();
+            assertThat(storage.cdrs().find(records.sid("kept"), visibility)).isPresent();
+        }
+
+        // The pool closes evicted connections on a thread of its own; the next new connection sweeps them.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (db.connectionsWithKeptStatements() > POOL_SIZE && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            db.evictIdleConnections();
+            assertThat(storage.cdrs().find(records.sid("kept"), visibility)).isPresent();
+        }
+        assertThat(db.connectionsWithKeptStatements()).isLessThanOrEqualTo(POOL_SIZE);
     }
 
     @Test
