@@ -100,12 +100,14 @@ final class FieldReader {
         if (text == null) {
             return null;
         }
-        Instant instant;
-        try {
-            instant = Timestamps.truncate(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            reject(name, "must be an ISO-8601 date and time with a zone, such as 2024-12-14T10:03:14.000Z");
-            return null;
+        Instant instant = Timestamps.parseWire(text);
+        if (instant == null) {
+            try {
+                instant = Timestamps.truncate(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            } catch (DateTimeParseException e) {
+                reject(name, "must be an ISO-8601 date and time with a zone, such as 2024-12-14T10:03:14.000Z");
+                return null;
+            }
         }
         // The wire format has four-digit years; beyond them a date could not be written back as sent.
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
