@@ -19,8 +19,8 @@ import org.jooq.impl.DSL;
 /**
  * Stores a batch of CDRs in one transaction: the batch's call_sids already stored are read first (to
  * tell a duplicate from a conflict), the others go in: by {@link PostgresCopy} (COPY straight into the
- * table, tried first for the whole batch without the lookup, see {@link #copiedWhole}) on PostgreSQL, by one prepared {@code INSERT … ON CONFLICT (call_sid) DO NOTHING}
- * run as a JDBC batch on SQLite. Writers are serialised: on SQLite by {@link SqlDatabase}, on
+ * table; tried first for the whole batch without the lookup, see {@link #copiedWhole}) on PostgreSQL,
+ * by one prepared {@code INSERT … ON CONFLICT (call_sid) DO NOTHING} run as a JDBC batch on SQLite. Writers are serialised: on SQLite by {@link SqlDatabase}, on
  * PostgreSQL by a transaction-scoped advisory lock, which also makes insertion sequences become visible in commit order,
  * so a client walking {@code after} cursors never skips a record that committed late.
  */
@@ -92,7 +92,7 @@ final class CdrBatchInsert {
         try {
             tx.transaction(attempt -> {
                 if (copy.insert(attempt.dsl(), rows) != rows.size()) {
-                    throw new IllegalStateException("COPY stored " + rows.size() + " rows short");
+                    throw new IllegalStateException("COPY stored fewer rows than the batch holds; batch rolled back");
                 }
             });
             return true;

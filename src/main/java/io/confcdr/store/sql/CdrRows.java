@@ -1,6 +1,7 @@
 package io.confcdr.store.sql;
 
 import io.confcdr.model.Cdr;
+import io.confcdr.model.CdrField;
 import io.confcdr.model.Seconds;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.Field;
 import org.jooq.ResultQuery;
 import org.jooq.exception.DataAccessException;
 
@@ -21,7 +23,17 @@ final class CdrRows {
 
     private final Dialect dialect;
 
-    CdrRows(Dialect dialect) {
+    /** @throws IllegalStateException if the table's select list is not the attributes in record order, then seq */
+    CdrRows(CdrTable cdr, Dialect dialect) {
+        List<String> expected = new ArrayList<>();
+        for (CdrField field : CdrField.values()) {
+            expected.add(field.wireName());
+        }
+        expected.add(cdr.seq().getName());
+        List<String> columns = cdr.selectColumns().stream().map(Field::getName).toList();
+        if (!columns.equals(expected)) {
+            throw new IllegalStateException("CdrRows reads columns by position; the select list is " + columns);
+        }
         this.dialect = dialect;
     }
 

@@ -3,7 +3,6 @@ package io.confcdr.store.sql;
 import io.confcdr.model.Cdr;
 import io.confcdr.model.CdrField;
 import io.confcdr.model.Seconds;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

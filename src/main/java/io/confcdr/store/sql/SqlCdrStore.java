@@ -24,7 +24,7 @@ public final class SqlCdrStore implements CdrStore {
         this.db = db;
         this.cdr = new CdrTable(db.dialect());
         this.translator = new CdrQueryTranslator(cdr, db.dialect());
-        CdrRows rows = new CdrRows(db.dialect());
+        CdrRows rows = new CdrRows(cdr, db.dialect());
         this.inserter = new CdrBatchInsert(db, cdr, rows, clock);
         this.pages = new CdrPageReader(cdr, translator, rows);
         this.bySid = new CdrBySid(db, cdr, rows);
