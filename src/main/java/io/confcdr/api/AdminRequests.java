@@ -3,6 +3,7 @@ package io.confcdr.api;
 import io.confcdr.ingest.BatchTooLargeException;
 import io.confcdr.ingest.BoundedInputStream;
 import io.confcdr.ingest.MalformedBodyException;
+import io.confcdr.model.StorableText;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ final class AdminRequests {
         }
     }
 
-    /** An optional text property; 422 when present but not a string. */
+    /** An optional text property; 422 when present but not a string, or not a text that can be stored. */
     static String text(JsonNode body, String property) {
         JsonNode value = body.get(property);
         if (value == null || value.isNull()) {
@@ -57,7 +58,16 @@ final class AdminRequests {
         if (!value.isString()) {
             throw invalid(property, "must be a string");
         }
-        return value.stringValue();
+        return storable(property, value.stringValue());
+    }
+
+    /** {@code text}, unless it holds NUL or an unpaired surrogate: then 422 naming {@code field}. */
+    static String storable(String field, String text) {
+        String problem = StorableText.problem(text);
+        if (problem != null) {
+            throw invalid(field, problem);
+        }
+        return text;
     }
 
     static int offset(Context ctx) {

@@ -196,7 +196,8 @@ final class PartnerRoutes {
             if (!url.isString() || url.stringValue().length() > 2048 || entry.getKey().length() > MAX_TEXT) {
                 throw AdminRequests.invalid("callbacks", "every callback must be a URL string of at most 2048 characters");
             }
-            callbacks.put(entry.getKey(), url.stringValue());
+            callbacks.put(AdminRequests.storable("callbacks", entry.getKey()),
+                    AdminRequests.storable("callbacks", url.stringValue()));
         }
         return callbacks;
     }

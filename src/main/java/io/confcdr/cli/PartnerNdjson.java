@@ -1,6 +1,7 @@
 package io.confcdr.cli;
 
 import io.confcdr.generate.GeneratedPartner;
+import io.confcdr.model.StorableText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,16 +64,24 @@ final class PartnerNdjson {
         } catch (JacksonException e) {
             throw CliException.usage("line " + lineNumber + ": not JSON: " + e.getOriginalMessage());
         }
-        String sid = text(node, "partner_sid");
-        String name = text(node, "name");
+        String sid = text(node, "partner_sid", lineNumber);
+        String name = text(node, "name", lineNumber);
         if (sid == null || name == null) {
             throw CliException.usage("line " + lineNumber + ": partner_sid and name are required");
         }
-        return new GeneratedPartner(sid, name, text(node, "parent_sid"));
+        return new GeneratedPartner(sid, name, text(node, "parent_sid", lineNumber));
     }
 
-    private static String text(JsonNode node, String field) {
+    private static String text(JsonNode node, String field, int lineNumber) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String text = value.asString();
+        String problem = StorableText.problem(text);
+        if (problem != null) {
+            throw CliException.usage("line " + lineNumber + ": " + field + " " + problem);
+        }
+        return text;
     }
 }

@@ -1,6 +1,7 @@
 package io.confcdr.ingest;
 
 import io.confcdr.model.Seconds;
+import io.confcdr.model.StorableText;
 import io.confcdr.model.Timestamps;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -64,12 +65,9 @@ final class FieldReader {
             reject(name, "must be at most " + maxLength + " characters long");
             return null;
         }
-        if (text.indexOf('\0') >= 0) {
-            reject(name, "must not contain NUL characters");
-            return null;
-        }
-        if (hasUnpairedSurrogate(text)) {
-            reject(name, "must be valid Unicode (it has an unpaired surrogate escape)");
+        String problem = StorableText.problem(text);
+        if (problem != null) {
+            reject(name, problem);
             return null;
         }
         return text;
@@ -154,17 +152,5 @@ final class FieldReader {
             reject(name, "must have at most 6 decimal places and fit in a 64-bit count of microseconds");
             return null;
         }
-    }
-
-    private static boolean hasUnpairedSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

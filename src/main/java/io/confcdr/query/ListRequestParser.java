@@ -33,6 +33,11 @@ public final class ListRequestParser {
             if (values != null && values.size() > 1) {
                 throw new QueryException(name, name + " may be given only once");
             }
+            // Ingest refuses NUL in every attribute, so no record holds one; PostgreSQL cannot even compare
+            // a text with one. Refusing it here keeps every store answering alike, with a 400.
+            if (values != null && values.getFirst().indexOf('\0') >= 0) {
+                throw new QueryException(name, name + " must not contain the NUL character (U+0000)");
+            }
         }
         int limit = intParam(params, "limit", CdrQuery.DEFAULT_LIMIT, 1, CdrQuery.MAX_LIMIT);
         int offset = intParam(params, "offset", 0, 0, Integer.MAX_VALUE);

@@ -194,6 +194,24 @@ abstract class AdminApiContract extends AbstractAdminApiTest {
         assertThat(sendJson("POST", PARTNERS, "{\"name\":\"" + "x".repeat(70_000) + "\"}", acmeAdmin).statusCode()).isEqualTo(413);
     }
 
+    @Test
+    void textThatCannotBeStoredIs422AndCreatesNothing() {
+        int before = json(get(PARTNERS + "?limit=1000", acmeAdmin)).get("count").asInt();
+        String[] bodies = {
+            "{\"name\":\"Acme\\u0000Lyon\"}",
+            "{\"name\":\"Acme \\ud800 Lyon\"}",
+            "{\"name\":\"Acme Lyon\",\"callbacks\":{\"cdr\":\"https://hooks.example.com/\\u0000\"}}",
+            "{\"name\":\"Acme Lyon\",\"callbacks\":{\"c\\u0000dr\":\"https://hooks.example.com/cdr\"}}",
+        };
+        for (String body : bodies) {
+            HttpResponse<String> response = sendJson("POST", PARTNERS, body, acmeAdmin);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(422);
+            assertThat(response.body()).as(body).containsAnyOf("must not contain NUL characters", "must be valid Unicode");
+        }
+        assertThat(json(get(PARTNERS + "?limit=1000", acmeAdmin)).get("count").asInt()).isEqualTo(before);
+    }
+
     // ---- tokens ----
 
     @Test
@@ -289,6 +307,14 @@ abstract class AdminApiContract extends AbstractAdminApiTest {
 
         assertThat(get(TOKENS, partnersOnly).statusCode()).isEqualTo(403);
         assertThat(sendJson("POST", NEW_TOKEN, "{\"scopes\":[\"app.read\"]}", partnersOnly).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aTokenNameThatCannotBeStoredIs422() {
+        HttpResponse<String> response = sendJson("POST", NEW_TOKEN, "{\"name\":\"nightly\\u0000\",\"scopes\":[\"app.read\"]}", acmeAdmin);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json(response).get("errors").get(0).get("field").stringValue()).isEqualTo("name");
     }
 
     @Test

@@ -56,6 +56,17 @@ abstract class ErrorApiContract extends AbstractApiTest {
     }
 
     @Test
+    void aNulCharacterInAQueryParameterIs400OnEveryStore() {
+        HttpResponse<String> filter = get("/core/v2/app/conference/calls?filter=call_sid%20eq%20%27a%00b%27", acmeReader);
+        HttpResponse<String> cursor = get("/core/v2/app/conference/calls?after=%00", acmeReader);
+
+        assertThat(filter.statusCode()).isEqualTo(400);
+        assertThat(filter.body()).contains("\"field\":\"filter\"", "must not contain the NUL character");
+        assertThat(cursor.statusCode()).isEqualTo(400);
+        assertThat(cursor.body()).contains("\"field\":\"after\"", "must not contain the NUL character");
+    }
+
+    @Test
     void healthIsOkWithoutAToken() {
         HttpResponse<String> response = get("/health", null);
 

@@ -54,4 +54,18 @@ class PartnerImportCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo("confcdr: line 1: partner_sid and name are required");
     }
+
+    @Test
+    void aNameThatCannotBeStoredIsAUsageErrorAndNothingIsCreated() {
+        var cli = new CliHarness().withStdin("""
+                {"name":"Operator","parent_sid":null,"partner_sid":"root"}
+                {"name":"Acme\\u0000","parent_sid":"root","partner_sid":"acme"}
+                """);
+
+        var result = cli.run("partner", "import", "-");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("confcdr: line 2: name must not contain NUL characters");
+        assertThat(cli.storage.partners().find("root")).isEmpty();
+    }
 }

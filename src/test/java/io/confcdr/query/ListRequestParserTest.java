@@ -40,6 +40,14 @@ class ListRequestParserTest {
     }
 
     @Test
+    void aNulCharacterInAnyParameterIsRejectedBeforeAnyStoreSeesIt() {
+        assertRejected("filter", "filter must not contain the NUL character (U+0000)", "filter", "call_sid eq 'a\0b'");
+        assertRejected("after", "after must not contain the NUL character (U+0000)", "after", "\0");
+        assertRejected("before", "before must not contain the NUL character (U+0000)", "before", SID + "\0");
+        assertRejected("order", "order must not contain the NUL character (U+0000)", "order", "date_stop\0");
+    }
+
+    @Test
     void noParametersMeansTheFirstTenInInsertionOrder() {
         assertThat(query()).isEqualTo(new CdrQuery(Filter.ALL, Order.INSERTION, 10, 0, null, false));
         assertThat(ListRequestParser.parse(params()).fields()).isEqualTo(FieldSelection.ALL);
