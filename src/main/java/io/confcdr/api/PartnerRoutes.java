@@ -12,8 +12,11 @@ import io.confcdr.query.Visibility;
 import io.confcdr.store.PartnerStore;
 import io.confcdr.store.Storage;
 import io.javalin.http.Context;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -179,6 +182,24 @@ final class PartnerRoutes {
         return status;
     }
 
+    /**
+     * A callback is a URL confcdr will one day call: absolute, http or https, with a host. Anything else
+     * (ftp:, javascript:, a relative path) is refused now rather than found unusable when it is called.
+     */
+    private static String httpUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw AdminRequests.invalid("callbacks", "every callback must be an absolute http or https URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw AdminRequests.invalid("callbacks", "every callback must be an absolute http or https URL");
+        }
+        return url;
+    }
+
     private static Map<String, String> callbacks(JsonNode body, Map<String, String> fallback) {
         JsonNode node = body.get("callbacks");
         if (node == null) {
@@ -197,7 +218,7 @@ final class PartnerRoutes {
                 throw AdminRequests.invalid("callbacks", "every callback must be a URL string of at most 2048 characters");
             }
             callbacks.put(AdminRequests.storable("callbacks", entry.getKey()),
-                    AdminRequests.storable("callbacks", url.stringValue()));
+                    httpUrl(AdminRequests.storable("callbacks", url.stringValue())));
         }
         return callbacks;
     }

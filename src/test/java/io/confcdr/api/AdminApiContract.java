@@ -212,6 +212,17 @@ abstract class AdminApiContract extends AbstractAdminApiTest {
         assertThat(json(get(PARTNERS + "?limit=1000", acmeAdmin)).get("count").asInt()).isEqualTo(before);
     }
 
+    @Test
+    void aCallbackThatIsNotAnAbsoluteHttpUrlIs422() {
+        for (String url : new String[] {"ftp://files.example.com/cdr", "javascript:alert(1)", "/relative/path", "https://", "not a url"}) {
+            HttpResponse<String> response = sendJson("POST", PARTNERS,
+                    "{\"name\":\"Acme Lyon\",\"callbacks\":{\"cdr\":\"" + url + "\"}}", acmeAdmin);
+
+            assertThat(response.statusCode()).as(url).isEqualTo(422);
+            assertThat(response.body()).as(url).contains("every callback must be an absolute http or https URL");
+        }
+    }
+
     // ---- tokens ----
 
     @Test
