@@ -165,8 +165,8 @@ final class PartnerRoutes {
 
     private static String requiredName(JsonNode body) {
         String name = AdminRequests.text(body, "name");
-        if (name == null || name.isBlank() || name.length() > MAX_TEXT) {
-            throw AdminRequests.invalid("name", "must be a non-empty string of at most " + MAX_TEXT + " characters");
+        if (name == null || name.isBlank() || name.length() > Partner.MAX_NAME_LENGTH) {
+            throw AdminRequests.invalid("name", "must be a non-empty string of at most " + Partner.MAX_NAME_LENGTH + " characters");
         }
         return name;
     }

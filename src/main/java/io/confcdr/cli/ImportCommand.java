@@ -1,6 +1,7 @@
 package io.confcdr.cli;
 
 import io.confcdr.cli.CliContext.BatchIngestor;
+import io.confcdr.ingest.Ingestor;
 import io.confcdr.ingest.IngestReport;
 import io.confcdr.ingest.IngestReport.Reason;
 import io.confcdr.ingest.IngestReport.Rejection;
@@ -49,8 +50,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (batchSize < 1) {
-            throw CliException.usage("--batch-size must be at least 1");
+        if (batchSize < 1 || batchSize > Ingestor.DEFAULT_MAX_RECORDS) {
+            throw CliException.usage("--batch-size must be from 1 to " + Ingestor.DEFAULT_MAX_RECORDS);
         }
         var totals = new Totals(spec.commandLine().getErr());
         try (InputStream in = InputFiles.open(file, context); Storage store = storage.open(context)) {

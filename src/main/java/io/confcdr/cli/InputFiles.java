@@ -22,6 +22,10 @@ final class InputFiles {
                 }
             };
         }
+        if (Files.isDirectory(Path.of(name))) {
+            // Opening a directory succeeds on Linux; only the first read would fail, without the name.
+            throw CliException.usage("cannot read " + name + ": it is a directory");
+        }
         try {
             return Files.newInputStream(Path.of(name));
         } catch (NoSuchFileException e) {

@@ -1,6 +1,8 @@
 package io.confcdr.cli;
 
 import io.confcdr.generate.GeneratedPartner;
+import io.confcdr.model.Partner;
+import io.confcdr.model.Sids;
 import io.confcdr.model.StorableText;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -66,10 +68,32 @@ final class PartnerNdjson {
         }
         String sid = text(node, "partner_sid", lineNumber);
         String name = text(node, "name", lineNumber);
+        String parent = text(node, "parent_sid", lineNumber);
         if (sid == null || name == null) {
             throw CliException.usage("line " + lineNumber + ": partner_sid and name are required");
         }
-        return new GeneratedPartner(sid, name, text(node, "parent_sid", lineNumber));
+        String where = "line " + lineNumber + ": ";
+        checkSid(where + "partner_sid", sid);
+        if (parent != null) {
+            checkSid(where + "parent_sid", parent);
+        }
+        checkName(where + "name", name);
+        return new GeneratedPartner(sid, name, parent);
+    }
+
+    /** A partner_sid must be one that ingested records can name (see {@link Sids}). */
+    static void checkSid(String what, String sid) {
+        String problem = Sids.problem(sid);
+        if (problem != null) {
+            throw CliException.usage(what + " " + problem);
+        }
+    }
+
+    /** As the API has it: a non-blank name of at most 256 characters. */
+    static void checkName(String what, String name) {
+        if (name.isBlank() || name.length() > Partner.MAX_NAME_LENGTH) {
+            throw CliException.usage(what + " must be a non-empty name of at most " + Partner.MAX_NAME_LENGTH + " characters");
+        }
     }
 
     private static String text(JsonNode node, String field, int lineNumber) {

@@ -1,6 +1,7 @@
 package io.confcdr.ingest;
 
 import io.confcdr.model.Seconds;
+import io.confcdr.model.Sids;
 import io.confcdr.model.StorableText;
 import io.confcdr.model.Timestamps;
 import java.math.BigDecimal;
@@ -23,7 +24,6 @@ final class FieldReader {
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     /** Sids appear in URL paths and cursors, so they are kept to characters that need no explaining. */
-    private static final Pattern SID = Pattern.compile("[A-Za-z0-9._:~-]+");
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private final JsonNode record;
@@ -76,8 +76,8 @@ final class FieldReader {
     /** An identifier: 1 to {@code maxLength} characters of {@code A-Z a-z 0-9 . _ : ~ -}. */
     String sid(String name, int maxLength, boolean required) {
         String text = text(name, maxLength, required);
-        if (text != null && !SID.matcher(text).matches()) {
-            reject(name, "must consist of letters, digits and . _ : ~ - only");
+        if (text != null && !Sids.hasAllowedCharacters(text)) {
+            reject(name, Sids.RULE);
             return null;
         }
         return text;

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class RecordValidator {
 
-    static final int MAX_SID_LENGTH = 128;
+    static final int MAX_SID_LENGTH = io.confcdr.model.Sids.MAX_LENGTH;
     static final int MAX_SHORT_TEXT_LENGTH = 256;
     static final int MAX_TEXT_LENGTH = 1024;
 

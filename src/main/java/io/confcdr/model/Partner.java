@@ -14,6 +14,8 @@ public record Partner(String sid, String name, String parentSid, String status, 
 
     public static final String ACTIVE = "active";
     public static final String SUSPENDED = "suspended";
+    /** A partner's name: not blank, at most this many UTF-16 units. */
+    public static final int MAX_NAME_LENGTH = 256;
 
     public Partner {
         callbacks = callbacks == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(callbacks));

@@ -64,6 +64,22 @@ class ImportCommandTest {
     }
 
     @Test
+    void aBatchSizeBeyondWhatOneIngestMayHoldIsAUsageError() {
+        var result = new CliHarness().withStdin("").run("import", "--batch-size", "10001", "-");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("confcdr: --batch-size must be from 1 to 10000");
+    }
+
+    @Test
+    void aDirectoryIsAUsageErrorThatNamesIt(@TempDir Path dir) {
+        var result = new CliHarness().run("import", dir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().strip()).isEqualTo("confcdr: cannot read " + dir + ": it is a directory");
+    }
+
+    @Test
     void aMissingFileIsAUsageError() {
         var result = new CliHarness().run("import", "no/such/file.ndjson");
 

@@ -58,4 +58,21 @@ class PartnerCreateCommandTest {
         assertThat(result.err()).contains("unknown parent partner " + ROOT);
         assertThat(result.out()).isEmpty();
     }
+
+    @Test
+    void aBlankNameOrASidRecordsCouldNotNameIsAUsageErrorAndNothingIsCreated() {
+        var cli = new CliHarness();
+
+        var blank = cli.run("partner", "create", "--name", " ");
+        var slash = cli.run("partner", "create", "--name", "Acme", "--sid", "acme/west");
+        var empty = cli.run("partner", "create", "--name", "Acme", "--sid", "");
+
+        assertThat(blank.exitCode()).isEqualTo(2);
+        assertThat(blank.err().strip()).isEqualTo("confcdr: --name must be a non-empty name of at most 256 characters");
+        assertThat(slash.exitCode()).isEqualTo(2);
+        assertThat(slash.err().strip()).isEqualTo("confcdr: --sid must consist of letters, digits and . _ : ~ - only");
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err().strip()).isEqualTo("confcdr: --sid must be 1 to 128 characters long");
+        assertThat(cli.storage.partners().find("acme/west")).isEmpty();
+    }
 }
