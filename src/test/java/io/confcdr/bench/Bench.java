@@ -24,7 +24,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: bench/run ingest|pages|http|reads [--store sqlite|postgres] [--records N] "
-                    + "[--batch N] [--senders N] [--seconds N] [--only get-by-sid|list-1000] [--walk N] [--keep-schema bench_NAME]");
+                    + "[--batch N] [--senders N] [--seconds N] [--only get-by-sid|list-1000|next-walk] [--walk N] [--keep-schema bench_NAME]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();

@@ -3,6 +3,8 @@ package io.confcdr.bench;
 import io.confcdr.generate.TrafficGenerator;
 import io.confcdr.generate.TrafficSettings;
 import io.confcdr.model.Cdr;
+import io.confcdr.query.Visibility;
+import io.confcdr.store.sql.CdrTable;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -40,7 +42,8 @@ final class ReadBenchmark {
     private final String keptSchema;
 
     /**
-     * @param only {@code get-by-sid} or {@code list-1000} to run just that request under load, or null for both
+     * @param only {@code get-by-sid}, {@code list-1000} or {@code next-walk} to run just that request under
+     *     load, or null for all three
      * @param walk how many records the export-style walk follows {@code next} over (at most all of them)
      * @param keptSchema a PostgreSQL schema to load once and reuse in later runs, or null
      */
@@ -74,7 +77,7 @@ final class ReadBenchmark {
     /** Loads the store, unless a kept store already holds the records; returns 10 000 call_sids spread over it. */
     private String[] fill(BenchStore store) {
         var dsl = store.storage().database().dsl();
-        var table = new io.confcdr.store.sql.CdrTable(store.storage().database().dialect());
+        var table = new CdrTable(store.storage().database().dialect());
         long present = dsl.fetchCount(table.table());
         if (present == records) {
             long every = Math.max(1, records / 10_000);
@@ -179,7 +182,7 @@ final class ReadBenchmark {
      * 10 M-record walk. The walk above checks that links have exactly this form.
      */
     private static String nextAfter(BenchStore store, String after40k, long position) {
-        var table = new io.confcdr.store.sql.CdrTable(store.storage().database().dialect());
+        var table = new CdrTable(store.storage().database().dialect());
         String sid = store.storage().database().dsl().select(table.callSid()).from(table.table())
                 .orderBy(table.seq()).limit(1).offset(position - 1).fetchOne(table.callSid());
         String link = after40k.replaceFirst("after=[^&]*", "after=" + encode(sid));
@@ -314,7 +317,7 @@ final class ReadBenchmark {
      */
     private void jdbcFloor(BenchStore store, int port, String token, String list, TrafficGenerator generator)
             throws Exception {
-        var visibility = new io.confcdr.query.Visibility(store.storage().partners()
+        var visibility = new Visibility(store.storage().partners()
                 .subtree(generator.rootPartner().sid()));
         int rounds = 120;
         int warm = 20;
