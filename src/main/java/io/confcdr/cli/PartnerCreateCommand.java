@@ -38,11 +38,11 @@ final class PartnerCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String partnerSid = sid == null ? UUID.randomUUID().toString() : sid;
-        PartnerNdjson.checkSid("--sid", partnerSid);
+        PartnerRules.checkSid("--sid", partnerSid);
         if (parentSid != null) {
-            PartnerNdjson.checkSid("--parent", parentSid);
+            PartnerRules.checkSid("--parent", parentSid);
         }
-        PartnerNdjson.checkName("--name", name);
+        PartnerRules.checkName("--name", name);
         try (Storage store = storage.open(context)) {
             if (store.partners().find(partnerSid).isPresent()) {
                 throw CliException.usage("partner " + partnerSid + " already exists");

@@ -1,8 +1,6 @@
 package io.confcdr.cli;
 
 import io.confcdr.generate.GeneratedPartner;
-import io.confcdr.model.Partner;
-import io.confcdr.model.Sids;
 import io.confcdr.model.StorableText;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -73,27 +71,12 @@ final class PartnerNdjson {
             throw CliException.usage("line " + lineNumber + ": partner_sid and name are required");
         }
         String where = "line " + lineNumber + ": ";
-        checkSid(where + "partner_sid", sid);
+        PartnerRules.checkSid(where + "partner_sid", sid);
         if (parent != null) {
-            checkSid(where + "parent_sid", parent);
+            PartnerRules.checkSid(where + "parent_sid", parent);
         }
-        checkName(where + "name", name);
+        PartnerRules.checkName(where + "name", name);
         return new GeneratedPartner(sid, name, parent);
-    }
-
-    /** A partner_sid must be one that ingested records can name (see {@link Sids}). */
-    static void checkSid(String what, String sid) {
-        String problem = Sids.problem(sid);
-        if (problem != null) {
-            throw CliException.usage(what + " " + problem);
-        }
-    }
-
-    /** As the API has it: a non-blank name of at most 256 characters. */
-    static void checkName(String what, String name) {
-        if (name.isBlank() || name.length() > Partner.MAX_NAME_LENGTH) {
-            throw CliException.usage(what + " must be a non-empty name of at most " + Partner.MAX_NAME_LENGTH + " characters");
-        }
     }
 
     private static String text(JsonNode node, String field, int lineNumber) {
