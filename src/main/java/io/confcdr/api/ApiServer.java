@@ -5,6 +5,7 @@ import io.confcdr.auth.RateLimiter;
 import io.confcdr.ingest.Ingestor;
 import io.confcdr.store.Storage;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
@@ -16,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The running HTTP API (Javalin on virtual threads). Port 0 picks a free port; {@link #port()} tells which.
@@ -38,6 +40,15 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public static ApiServer start(Storage storage, ApiConfig config, Clock clock) {
+        return start(storage, config, clock, routes -> {
+        });
+    }
+
+    /**
+     * The server with routes of the embedder's own added beside the API's, served with the same settings,
+     * request logging and error handling (the benchmarks add their constant-body floor this way).
+     */
+    public static ApiServer start(Storage storage, ApiConfig config, Clock clock, Consumer<RoutesConfig> extraRoutes) {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -85,6 +96,7 @@ public final class ApiServer implements AutoCloseable {
             javalin.routes.get("/health", ops::health);
             javalin.routes.get("/metrics", ops::metrics);
             javalin.routes.get("/openapi.json", ops::openApi);
+            extraRoutes.accept(javalin.routes);
             ErrorHandling.register(javalin.routes);
         });
         app.start(config.host(), config.port());

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  */
 final class BenchStore implements AutoCloseable {
 
+    /** Where the same server answers a constant body; see {@link #setFloorBody}. */
+    static final String FLOOR_PATH = "/bench/floor/";
     static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
     private final String kind;
@@ -38,6 +40,7 @@ final class BenchStore implements AutoCloseable {
     private final boolean kept;
     private final String jdbcUrl;
     private ApiServer server;
+    private final java.util.Map<String, byte[]> floorBodies = new java.util.concurrent.ConcurrentHashMap<>();
 
     private BenchStore(String kind, SqlStorage storage, Path sqliteDir, String pgBaseUrl, String schema, boolean kept,
             String jdbcUrl) {
@@ -124,8 +127,24 @@ final class BenchStore implements AutoCloseable {
      */
     int startServer() {
         server = ApiServer.start(storage, new ApiConfig("127.0.0.1", 0, null, ApiConfig.DEFAULT_MAX_INGEST_BYTES)
-                .withRateLimit(10_000_000, 10_000_000), Clock.systemUTC());
+                .withRateLimit(10_000_000, 10_000_000), Clock.systemUTC(),
+                routes -> routes.get(FLOOR_PATH + "{name}", ctx -> {
+                    byte[] body = floorBodies.get(ctx.pathParam("name"));
+                    if (body == null) {
+                        ctx.status(404);
+                    } else {
+                        ctx.contentType("application/json").result(body);
+                    }
+                }));
         return server.port();
+    }
+
+    /**
+     * The floor inside the server itself: {@code GET /bench/floor/<name>} on the real server (same Jetty
+     * settings, request logging and error handling, no auth, no store) answers these bytes.
+     */
+    void setFloorBody(String name, byte[] body) {
+        floorBodies.put(name, body);
     }
 
     @Override

@@ -239,27 +239,31 @@ final class ReadBenchmark {
             if (one.status() != 200 || page.status() != 200 || JSON.readTree(page.body()).get("count").asInt() != 1000) {
                 throw new IllegalStateException("sample requests did not answer a record and a full page");
             }
+            store.setFloorBody("sid", one.body());
+            store.setFloorBody("list", page.body());
             try (var sidFloor = new ConstantBodyServer(one.body()); var listFloor = new ConstantBodyServer(page.body())) {
                 var floorRun = new LoadRun(sidFloor.port(), token, Duration.ofSeconds(2), measured, 2_000_000);
                 var listFloorRun = new LoadRun(listFloor.port(), token, Duration.ofSeconds(2), measured, 2_000_000);
                 Bench.say("GET by call_sid on %s (body %,d bytes) vs constant body", kind, one.body().length);
                 for (int connections : only == null || only.equals("get-by-sid") ? CONNECTIONS : new int[0]) {
                     var real = run.run(connections, (random, previous) -> LIST + "/" + sids[random.nextInt(sids.length)]);
+                    var sameServer = run.run(connections, (random, previous) -> BenchStore.FLOOR_PATH + "sid");
                     var floor = floorRun.run(connections, (random, previous) -> "/floor");
-                    report("get-by-sid", real, floor);
+                    report("get-by-sid", real, sameServer, floor);
                 }
                 Bench.say("list 1000 (partner + 7-day date_stop range, order date_stop desc) on %s (body %,d bytes) vs constant body",
                         kind, page.body().length);
                 for (int connections : only == null || only.equals("list-1000") ? CONNECTIONS : new int[0]) {
                     var real = run.run(connections, (random, previous) -> list);
+                    var sameServer = run.run(connections, (random, previous) -> BenchStore.FLOOR_PATH + "list");
                     var floor = listFloorRun.run(connections, (random, previous) -> "/floor");
-                    report("list-1000", real, floor);
+                    report("list-1000", real, sameServer, floor);
                 }
                 if (only == null || only.equals("list-1000")) {
                     jdbcFloor(store, port, token, list, generator);
                 }
                 if (only == null || only.equals("next-walk")) {
-                    nextWalk(run);
+                    nextWalk(store, run);
                 }
             }
         }
@@ -269,21 +273,23 @@ final class ReadBenchmark {
      * Every connection follows {@code next} from page 1 (limit 1000, default order) through 100 pages, then
      * starts over: an export of 100 000 records per connection. The floor answers page 1's bytes.
      */
-    private void nextWalk(LoadRun run) throws Exception {
+    private void nextWalk(BenchStore store, LoadRun run) throws Exception {
         String first = LIST + "?limit=1000";
         int pagesPerWalk = 100;
         byte[] page1;
         try (var connection = new HttpConnection(run.port())) {
             page1 = connection.get(first, run.token()).body();
         }
+        store.setFloorBody("page1", page1);
         try (var floorServer = new ConstantBodyServer(page1)) {
             var floorRun = new LoadRun(floorServer.port(), run.token(), Duration.ofSeconds(2), measured, 2_000_000);
             Bench.say("next-walk (100 pages of 1000 from page 1, then again) on %s vs constant body (%,d bytes)", kind,
                     page1.length);
             for (int connections : CONNECTIONS) {
                 var real = run.runEach(connections, () -> new Walker(first, pagesPerWalk));
+                var sameServer = run.run(connections, (random, previous) -> BenchStore.FLOOR_PATH + "page1");
                 var floor = floorRun.run(connections, (random, previous) -> "/floor");
-                report("next-walk", real, floor);
+                report("next-walk", real, sameServer, floor);
             }
         }
     }
@@ -348,10 +354,18 @@ final class ReadBenchmark {
         }
     }
 
-    private void report(String what, LoadRun.Result real, LoadRun.Result floor) {
-        Bench.say("RESULT %s %s %2d conn: %.0f req/s (%s, errors %d); floor %.0f req/s (%s); ratio %.2f", what, kind,
+    /**
+     * Two floors, both answering the same bytes as a constant body: the API server itself on an extra
+     * route (the issue's floor: same Jetty settings, request logging and error handling; no auth, no
+     * store), and a bare Javalin in the same JVM (stricter: none of the server's per-request work).
+     */
+    private void report(String what, LoadRun.Result real, LoadRun.Result sameServer, LoadRun.Result bare) {
+        Bench.say("RESULT %s %s %2d conn: %.0f req/s (%s, errors %d); same-server floor %.0f req/s (%s); ratio %.2f; "
+                        + "bare floor %.0f req/s (%s); ratio %.2f", what, kind,
                 real.connections(), real.requestsPerSecond(), real.latencies().summary(), real.errors(),
-                floor.requestsPerSecond(), floor.latencies().summary(), real.requestsPerSecond() / floor.requestsPerSecond());
+                sameServer.requestsPerSecond(), sameServer.latencies().summary(),
+                real.requestsPerSecond() / sameServer.requestsPerSecond(),
+                bare.requestsPerSecond(), bare.latencies().summary(), real.requestsPerSecond() / bare.requestsPerSecond());
     }
 
     /**
