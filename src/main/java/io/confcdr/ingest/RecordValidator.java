@@ -3,6 +3,7 @@ package io.confcdr.ingest;
 import io.confcdr.model.Cdr;
 import io.confcdr.model.CdrField;
 import io.confcdr.model.Seconds;
+import io.confcdr.model.Sids;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class RecordValidator {
 
-    static final int MAX_SID_LENGTH = io.confcdr.model.Sids.MAX_LENGTH;
+    static final int MAX_SID_LENGTH = Sids.MAX_LENGTH;
     static final int MAX_SHORT_TEXT_LENGTH = 256;
     static final int MAX_TEXT_LENGTH = 1024;
 
