@@ -4,11 +4,11 @@ import io.confcdr.ingest.BatchTooLargeException;
 import io.confcdr.ingest.BoundedInputStream;
 import io.confcdr.ingest.MalformedBodyException;
 import io.confcdr.model.StorableText;
+import io.confcdr.query.Parameters;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,8 +26,7 @@ final class AdminRequests {
 
     /** The request body as a JSON object; 415 unless JSON, 413 above {@link #MAX_BODY_BYTES}, 400 unless an object. */
     static JsonNode objectBody(Context ctx) {
-        String contentType = ctx.contentType() == null ? "" : ctx.contentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (!contentType.equals("application/json")) {
+        if (!MediaType.of(ctx.contentType()).equals("application/json")) {
             throw ApiError.unsupportedMediaType("Content-Type", "send application/json");
         }
         if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
@@ -71,27 +70,11 @@ final class AdminRequests {
     }
 
     static int offset(Context ctx) {
-        return intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        return Parameters.integer(ctx.queryParamMap(), "offset", 0, 0, Integer.MAX_VALUE);
     }
 
     static int limit(Context ctx) {
-        return intParam(ctx, "limit", 10, 1, MAX_LIMIT);
-    }
-
-    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-        String raw = ctx.queryParam(name);
-        if (raw == null) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw new ApiError(400, "Bad request", List.of(new ErrorBody.Detail(name, "must be an integer from " + min + " to " + max)));
+        return Parameters.integer(ctx.queryParamMap(), "limit", 10, 1, MAX_LIMIT);
     }
 
     /** 422: the object in the body is not acceptable. */

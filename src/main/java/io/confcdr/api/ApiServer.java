@@ -1,21 +1,16 @@
 package io.confcdr.api;
 
-import io.confcdr.auth.Authenticator;
 import io.confcdr.auth.RateLimiter;
-import io.confcdr.ingest.Ingestor;
+import io.confcdr.boot.Services;
 import io.confcdr.store.Storage;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -39,8 +34,13 @@ public final class ApiServer implements AutoCloseable {
         this.app = app;
     }
 
+    /** The API over {@code storage} alone (tests): the services around it are built here. */
     public static ApiServer start(Storage storage, ApiConfig config, Clock clock) {
-        return start(storage, config, clock, routes -> {
+        return start(Services.over(storage, clock), config);
+    }
+
+    public static ApiServer start(Services services, ApiConfig config) {
+        return start(services, config, routes -> {
         });
     }
 
@@ -48,22 +48,17 @@ public final class ApiServer implements AutoCloseable {
      * The server with routes of the embedder's own added beside the API's, served with the same settings,
      * request logging and error handling (the benchmarks add their constant-body floor this way).
      */
-    public static ApiServer start(Storage storage, ApiConfig config, Clock clock, Consumer<RoutesConfig> extraRoutes) {
-        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-
-        var auth = new RequestAuth(new Authenticator(storage.tokens(), clock),
+    public static ApiServer start(Services services, ApiConfig config, Consumer<RoutesConfig> extraRoutes) {
+        PrometheusMeterRegistry registry = services.metrics();
+        var auth = new RequestAuth(services.authenticator(),
                 new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime));
         var baseUrl = new BaseUrl(config.publicUrl());
-        var reads = new CdrReadRoutes(storage, auth, baseUrl);
-        var ingest = new IngestRoute(storage, auth, new Ingestor(storage, clock), config.maxIngestBytes(),
-                new IngestMetrics(registry));
-        var ops = new OpsRoutes(storage, registry);
-        var partners = new PartnerRoutes(storage, auth, baseUrl, clock);
-        var tokens = new TokenRoutes(storage, auth, baseUrl, clock);
+        List<Routes> api = List.of(
+                new CdrReadRoutes(services.reads(), auth, baseUrl),
+                new IngestRoute(services.ingestor(), auth, config.maxIngestBytes()),
+                new PartnerRoutes(services.partners(), auth, baseUrl),
+                new TokenRoutes(services.tokens(), auth, baseUrl, services.clock()),
+                new OpsRoutes(services.storage(), registry));
 
         Javalin app = Javalin.create(javalin -> {
             javalin.concurrency.useVirtualThreads = true;
@@ -80,22 +75,7 @@ public final class ApiServer implements AutoCloseable {
                 timeRequest(registry, ctx, millis);
                 AuditLog.record(ctx, millis);
             });
-            javalin.routes.get(CdrReadRoutes.LIST_PATH, reads::listRecords);
-            javalin.routes.get(CdrReadRoutes.RECORD_PATH, reads::getRecord);
-            javalin.routes.post(IngestRoute.PATH, ingest::handle);
-            javalin.routes.post(PartnerRoutes.LIST_PATH, partners::create);
-            javalin.routes.get(PartnerRoutes.LIST_PATH, partners::list);
-            javalin.routes.get(PartnerRoutes.ITEM_PATH, partners::get);
-            javalin.routes.patch(PartnerRoutes.ITEM_PATH, partners::update);
-            javalin.routes.delete(PartnerRoutes.ITEM_PATH, partners::delete);
-            javalin.routes.post(TokenRoutes.CREATE_PATH, tokens::createForSelf);
-            javalin.routes.post(TokenRoutes.CREATE_FOR_PATH, tokens::createForPartner);
-            javalin.routes.get(TokenRoutes.LIST_PATH, tokens::list);
-            javalin.routes.get(TokenRoutes.ITEM_PATH, tokens::get);
-            javalin.routes.delete(TokenRoutes.ITEM_PATH, tokens::revoke);
-            javalin.routes.get("/health", ops::health);
-            javalin.routes.get("/metrics", ops::metrics);
-            javalin.routes.get("/openapi.json", ops::openApi);
+            api.forEach(routes -> routes.register(javalin.routes));
             extraRoutes.accept(javalin.routes);
             ErrorHandling.register(javalin.routes);
         });

@@ -7,6 +7,7 @@ import io.confcdr.ingest.BatchTooLargeException;
 import io.confcdr.ingest.MalformedBodyException;
 import io.confcdr.query.QueryException;
 import io.confcdr.store.StoreUnavailableException;
+import io.confcdr.store.UnknownCursorException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -45,6 +46,8 @@ final class ErrorHandling {
         routes.exception(ApiError.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage(), e.details()));
         routes.exception(QueryException.class, (e, ctx) ->
                 respond(ctx, 400, "Bad request", List.of(new ErrorBody.Detail(e.field(), e.getMessage()))));
+        routes.exception(UnknownCursorException.class, (e, ctx) -> respond(ctx, 400, "Bad request",
+                List.of(new ErrorBody.Detail(e.cursor().before() ? "before" : "after", e.getMessage()))));
         routes.exception(MalformedBodyException.class, (e, ctx) ->
                 respond(ctx, 400, "Bad request", List.of(new ErrorBody.Detail(null, e.getMessage()))));
         routes.exception(AuthenticationException.class, (e, ctx) -> {

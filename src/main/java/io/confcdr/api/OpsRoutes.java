@@ -1,6 +1,7 @@
 package io.confcdr.api;
 
 import io.confcdr.store.Storage;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Endpoints for operators and tooling, without authentication: health, metrics, the OpenAPI document. */
-final class OpsRoutes {
+final class OpsRoutes implements Routes {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsRoutes.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -24,6 +25,13 @@ final class OpsRoutes {
         this.storage = storage;
         this.registry = registry;
         this.openApi = readResource("/openapi.json");
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/health", this::health);
+        routes.get("/metrics", this::metrics);
+        routes.get("/openapi.json", this::openApi);
     }
 
     /** 200 when the store answers, 503 when it does not: what a load balancer needs to know. */

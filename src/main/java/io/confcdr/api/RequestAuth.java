@@ -25,8 +25,8 @@ final class RequestAuth {
      * @throws io.confcdr.auth.AuthenticationException 401
      * @throws io.confcdr.auth.RateLimitedException 429
      */
-    Caller authenticate(Context ctx) {
-        Caller caller = authenticator.authenticate(ctx.header("Authorization"));
+    Caller.Bearer authenticate(Context ctx) {
+        Caller.Bearer caller = authenticator.authenticate(ctx.header("Authorization"));
         ctx.attribute(TOKEN_ID, caller.token().id());
         rateLimiter.acquire(caller.token().id());
         return caller;

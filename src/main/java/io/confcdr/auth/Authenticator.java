@@ -24,7 +24,7 @@ public final class Authenticator {
     }
 
     /** @throws AuthenticationException when the header does not carry a usable token */
-    public Caller authenticate(String authorizationHeader) {
+    public Caller.Bearer authenticate(String authorizationHeader) {
         if (authorizationHeader == null) {
             throw new AuthenticationException(AuthenticationException.UNAUTHORIZED,
                     "send the header Authorization: Bearer <token>");
@@ -44,6 +44,6 @@ public final class Authenticator {
                 .orElseThrow(() -> new AuthenticationException(AuthenticationException.BAD_CREDENTIALS,
                         "the token is unknown, revoked or expired"));
         tokens.touch(token.id(), now);
-        return new Caller(token);
+        return new Caller.Bearer(token);
     }
 }

@@ -5,7 +5,7 @@ import io.confcdr.api.ApiServer;
 import io.confcdr.generate.TrafficGenerator;
 import io.confcdr.generate.TrafficSettings;
 import io.confcdr.model.Timestamps;
-import io.confcdr.store.Storage;
+import io.confcdr.boot.Services;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -65,21 +65,19 @@ final class DemoCommand implements Callable<Integer> {
         Instant now = context.clock().instant();
         LocalDate from = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days);
         var generator = new TrafficGenerator(new TrafficSettings(seed, from, days));
-        Storage store = context.storageOpener().open(dir, null);
+        Services services = context.services().open(dir, null);
         ApiServer server;
         DemoData.Loaded loaded;
         try {
-            loaded = DemoData.load(generator, records, store.partners(),
-                    context.ingestors().create(store, context.clock()),
-                    context.tokenIssuers().create(store, context.clock()), now);
-            server = ApiServer.start(store, ApiConfig.onPort(port), context.clock());
+            loaded = DemoData.load(generator, records, services);
+            server = ApiServer.start(services, ApiConfig.onPort(port));
         } catch (RuntimeException e) {
-            store.close();
+            services.close();
             throw e;
         }
         printBanner(spec.commandLine().getOut(), "http://localhost:" + server.port(), dir, loaded,
                 LocalDate.ofInstant(now, ZoneOffset.UTC));
-        ServerRunner.runUntilStopped(server, store);
+        ServerRunner.runUntilStopped(server, services);
         return ExitCodes.OK;
     }
 

@@ -1,13 +1,15 @@
 package io.confcdr.cli;
 
-import io.confcdr.cli.CliContext.BatchIngestor;
-import io.confcdr.cli.CliContext.TokenMinter;
+import io.confcdr.admin.AdminResult;
+import io.confcdr.admin.NewPartner;
+import io.confcdr.admin.NewToken;
+import io.confcdr.auth.Caller;
+import io.confcdr.boot.Services;
 import io.confcdr.generate.GeneratedPartner;
 import io.confcdr.generate.NdjsonWriter;
 import io.confcdr.generate.TrafficGenerator;
 import io.confcdr.ingest.IngestReport;
 import io.confcdr.model.Cdr;
-import io.confcdr.store.PartnerStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
@@ -32,10 +34,12 @@ final class DemoData {
     private DemoData() {
     }
 
-    static Loaded load(TrafficGenerator generator, long records, PartnerStore partners, BatchIngestor ingestor,
-            TokenMinter tokens, Instant now) {
+    static Loaded load(TrafficGenerator generator, long records, Services services) {
+        Caller operator = Caller.operator();
         for (GeneratedPartner partner : generator.partners()) {
-            partners.create(partner.toPartner(now));
+            CliRefusals.valueOf(services.partners().create(operator,
+                    new NewPartner(partner.sid(), partner.name(), partner.parentSid(), null, null)),
+                    refusal -> "partner " + partner.sid() + ": " + refusal.message());
         }
         long accepted = 0;
         long rejected = 0;
@@ -57,13 +61,18 @@ final class DemoData {
                     last = cdr.dateStop();
                 }
             }
-            IngestReport report = ingestor.ingestNdjson(new ByteArrayInputStream(buffer.toByteArray()));
+            IngestReport report = services.ingestor().ingestNdjson(new ByteArrayInputStream(buffer.toByteArray()));
             accepted += report.accepted();
             rejected += report.rejected().size();
         }
         String root = generator.rootPartner().sid();
-        String read = tokens.issue(root, "demo read", READ_SCOPES, null).secret();
-        String ingest = tokens.issue(root, "demo ingest", INGEST_SCOPES, null).secret();
+        String read = issue(services, root, "demo read", READ_SCOPES);
+        String ingest = issue(services, root, "demo ingest", INGEST_SCOPES);
         return new Loaded(accepted, rejected, sample, first, last, read, ingest);
+    }
+
+    private static String issue(Services services, String partnerSid, String name, Set<String> scopes) {
+        return CliRefusals.valueOf(services.tokens().issue(Caller.operator(), partnerSid, new NewToken(name, scopes, null)),
+                AdminResult.Refusal::message).secret();
     }
 }

@@ -1,11 +1,10 @@
 package io.confcdr.cli;
 
-import io.confcdr.cli.CliContext.BatchIngestor;
+import io.confcdr.boot.Services;
 import io.confcdr.ingest.Ingestor;
 import io.confcdr.ingest.IngestReport;
 import io.confcdr.ingest.IngestReport.Reason;
 import io.confcdr.ingest.IngestReport.Rejection;
-import io.confcdr.store.Storage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -54,8 +53,8 @@ final class ImportCommand implements Callable<Integer> {
             throw CliException.usage("--batch-size must be from 1 to " + Ingestor.DEFAULT_MAX_RECORDS);
         }
         var totals = new Totals(spec.commandLine().getErr());
-        try (InputStream in = InputFiles.open(file, context); Storage store = storage.open(context)) {
-            BatchIngestor ingestor = context.ingestors().create(store, context.clock());
+        try (InputStream in = InputFiles.open(file, context); Services services = storage.open(context)) {
+            Ingestor ingestor = services.ingestor();
             var batches = new NdjsonBatches(in, batchSize, MAX_BATCH_BYTES);
             while (batches.hasNext()) {
                 NdjsonBatches.Batch batch = batches.next();

@@ -1,8 +1,10 @@
 package io.confcdr.cli;
 
+import io.confcdr.admin.AdminResult;
+import io.confcdr.admin.NewPartner;
+import io.confcdr.auth.Caller;
+import io.confcdr.boot.Services;
 import io.confcdr.model.Partner;
-import io.confcdr.store.Storage;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,22 +39,21 @@ final class PartnerCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String partnerSid = sid == null ? UUID.randomUUID().toString() : sid;
-        PartnerRules.checkSid("--sid", partnerSid);
-        if (parentSid != null) {
-            PartnerRules.checkSid("--parent", parentSid);
+        Partner created;
+        try (Services services = storage.open(context)) {
+            created = CliRefusals.valueOf(services.partners().create(Caller.operator(),
+                    new NewPartner(sid, name, parentSid, null, null)), this::wording);
         }
-        PartnerRules.checkName("--name", name);
-        try (Storage store = storage.open(context)) {
-            if (store.partners().find(partnerSid).isPresent()) {
-                throw CliException.usage("partner " + partnerSid + " already exists");
-            }
-            if (parentSid != null && store.partners().find(parentSid).isEmpty()) {
-                throw CliException.usage("unknown parent partner " + parentSid);
-            }
-            store.partners().create(new Partner(partnerSid, name, parentSid, Partner.ACTIVE, context.clock().instant()));
-        }
-        spec.commandLine().getOut().println(partnerSid);
+        spec.commandLine().getOut().println(created.sid());
         return ExitCodes.OK;
+    }
+
+    private String wording(AdminResult.Refusal<Partner> refusal) {
+        return switch (refusal.field()) {
+            case "parent_sid" -> "unknown parent partner " + parentSid;
+            case "partner_sid" -> refusal instanceof AdminResult.Conflict<Partner> ? refusal.message() : "--sid " + refusal.message();
+            case "name" -> "--name " + refusal.message();
+            case null, default -> refusal.message();
+        };
     }
 }

@@ -1,11 +1,11 @@
 package io.confcdr.cli;
 
+import io.confcdr.admin.AdminResult;
+import io.confcdr.admin.NewPartner;
+import io.confcdr.auth.Caller;
+import io.confcdr.boot.Services;
 import io.confcdr.generate.GeneratedPartner;
-import io.confcdr.model.Partner;
-import io.confcdr.store.Storage;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,24 +43,24 @@ final class PartnerImportCommand implements Callable<Integer> {
             partners = PartnerNdjson.read(in);
         }
         int created = 0;
-        try (Storage store = storage.open(context)) {
+        try (Services services = storage.open(context)) {
             for (GeneratedPartner partner : partners) {
-                Optional<Partner> existing = store.partners().find(partner.sid());
-                if (existing.isPresent()) {
-                    if (!Objects.equals(existing.get().parentSid(), partner.parentSid())) {
-                        throw CliException.usage("partner " + partner.sid() + " exists with another parent");
-                    }
-                    continue;
-                }
-                if (partner.parentSid() != null && store.partners().find(partner.parentSid()).isEmpty()) {
-                    throw CliException.usage("partner " + partner.sid() + ": unknown parent partner "
-                            + partner.parentSid() + " (list parents before their children)");
-                }
-                store.partners().create(partner.toPartner(context.clock().instant()));
-                created++;
+                var ensured = CliRefusals.valueOf(services.partners().ensure(Caller.operator(),
+                        new NewPartner(partner.sid(), partner.name(), partner.parentSid(), null, null)),
+                        refusal -> wording(partner, refusal));
+                created += ensured.created() ? 1 : 0;
             }
         }
         spec.commandLine().getOut().println("created " + created + ", existing " + (partners.size() - created));
         return ExitCodes.OK;
+    }
+
+    private static String wording(GeneratedPartner partner, AdminResult.Refusal<?> refusal) {
+        if (refusal instanceof AdminResult.Invalid<?> invalid && "parent_sid".equals(invalid.field())) {
+            return "partner " + partner.sid() + ": unknown parent partner " + partner.parentSid()
+                    + " (list parents before their children)";
+        }
+        return refusal instanceof AdminResult.Conflict<?> ? refusal.message()
+                : "partner " + partner.sid() + ": " + refusal.field() + " " + refusal.message();
     }
 }

@@ -1,5 +1,6 @@
 package io.confcdr.cli;
 
+import io.confcdr.admin.PartnerRules;
 import io.confcdr.generate.GeneratedPartner;
 import io.confcdr.model.StorableText;
 import java.io.BufferedReader;
@@ -70,13 +71,20 @@ final class PartnerNdjson {
         if (sid == null || name == null) {
             throw CliException.usage("line " + lineNumber + ": partner_sid and name are required");
         }
+        // Checked for every line before any partner is created, so a bad line leaves the store as it was.
         String where = "line " + lineNumber + ": ";
-        PartnerRules.checkSid(where + "partner_sid", sid);
+        check(where + "partner_sid", PartnerRules.sidProblem(sid));
         if (parent != null) {
-            PartnerRules.checkSid(where + "parent_sid", parent);
+            check(where + "parent_sid", PartnerRules.sidProblem(parent));
         }
-        PartnerRules.checkName(where + "name", name);
+        check(where + "name", PartnerRules.nameProblem(name));
         return new GeneratedPartner(sid, name, parent);
+    }
+
+    private static void check(String what, String problem) {
+        if (problem != null) {
+            throw CliException.usage(what + " " + problem);
+        }
     }
 
     private static String text(JsonNode node, String field, int lineNumber) {

@@ -2,7 +2,7 @@ package io.confcdr.cli;
 
 import io.confcdr.api.ApiConfig;
 import io.confcdr.api.ApiServer;
-import io.confcdr.store.Storage;
+import io.confcdr.boot.Services;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,17 +42,16 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw CliException.usage("--port must be between 0 and 65535");
         }
-        Storage store = storage.open(context);
+        Services services = storage.open(context);
         ApiServer server;
         try {
-            server = ApiServer.start(store, new ApiConfig(host, port, publicUrl, ApiConfig.DEFAULT_MAX_INGEST_BYTES),
-                    context.clock());
+            server = ApiServer.start(services, new ApiConfig(host, port, publicUrl, ApiConfig.DEFAULT_MAX_INGEST_BYTES));
         } catch (RuntimeException e) {
-            store.close();
+            services.close();
             throw e;
         }
         LOG.info("confcdr listening on {}", ServerRunner.displayUrl(host, server.port(), publicUrl));
-        ServerRunner.runUntilStopped(server, store);
+        ServerRunner.runUntilStopped(server, services);
         return ExitCodes.OK;
     }
 }

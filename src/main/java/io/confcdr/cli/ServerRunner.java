@@ -1,14 +1,14 @@
 package io.confcdr.cli;
 
 import io.confcdr.api.ApiServer;
-import io.confcdr.store.Storage;
+import io.confcdr.boot.Services;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a started server running until the process is asked to stop (SIGTERM, Ctrl-C), then closes
- * the server before the store so that no request is cut off from its database.
+ * the server before the services so that no request is cut off from its database.
  */
 final class ServerRunner {
 
@@ -17,13 +17,13 @@ final class ServerRunner {
     private ServerRunner() {
     }
 
-    static void runUntilStopped(ApiServer server, Storage storage) throws InterruptedException {
+    static void runUntilStopped(ApiServer server, Services services) throws InterruptedException {
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
             } finally {
-                storage.close();
+                services.close();
                 LOG.info("confcdr stopped");
                 stopped.countDown();
             }

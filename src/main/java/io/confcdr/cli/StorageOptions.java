@@ -1,7 +1,6 @@
 package io.confcdr.cli;
 
-import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
+import io.confcdr.boot.Services;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,19 +17,19 @@ final class StorageOptions {
             description = "PostgreSQL JDBC URL instead of the embedded store (env CONFCDR_DB).")
     String jdbcUrl;
 
-    Storage open(CliContext context) {
-        return context.storageOpener().open(dataDir, jdbcUrl == null || jdbcUrl.isBlank() ? null : jdbcUrl);
+    Services open(CliContext context) {
+        return context.services().open(dataDir, jdbcUrl == null || jdbcUrl.isBlank() ? null : jdbcUrl);
     }
 
     /** The embedded store's directory is created on first use, so a fresh checkout just works. */
-    static Storage openCreatingDataDir(Path dataDir, String jdbcUrl) {
-        if (jdbcUrl == null) {
+    static Path createdIfEmbedded(Path dataDir, String jdbcUrl) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
             try {
                 Files.createDirectories(dataDir);
             } catch (IOException e) {
                 throw CliException.usage("cannot create data directory " + dataDir + ": " + e.getMessage());
             }
         }
-        return Storages.open(dataDir, jdbcUrl);
+        return dataDir;
     }
 }

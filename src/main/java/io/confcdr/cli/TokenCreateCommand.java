@@ -1,13 +1,14 @@
 package io.confcdr.cli;
 
+import io.confcdr.admin.AdminResult;
+import io.confcdr.admin.NewToken;
+import io.confcdr.auth.Caller;
 import io.confcdr.auth.IssuedToken;
-import io.confcdr.auth.Scopes;
-import io.confcdr.store.Storage;
+import io.confcdr.boot.Services;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,9 +20,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = "Create an API token for a partner; prints the token (shown only once).")
 final class TokenCreateCommand implements Callable<Integer> {
-
-    /** The scopes the API knows (spec §3–4); anything else is almost surely a typo. */
-    static final Set<String> KNOWN_SCOPES = Scopes.ALL;
 
     private final CliContext context;
 
@@ -52,26 +50,23 @@ final class TokenCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Set<String> wanted = new LinkedHashSet<>();
-        for (String scope : scopes) {
-            String trimmed = scope.strip();
-            if (!KNOWN_SCOPES.contains(trimmed)) {
-                throw CliException.usage("unknown scope '" + trimmed + "' (known: " + String.join(", ", new TreeSet<>(KNOWN_SCOPES)) + ")");
-            }
-            wanted.add(trimmed);
-        }
-        Instant now = context.clock().instant();
-        Instant expiry = expires == null ? null : Expiry.parse(expires, now);
-        if (expiry != null && !expiry.isAfter(now)) {
-            throw CliException.usage("--expires " + expires + " is in the past");
-        }
+        scopes.forEach(scope -> wanted.add(scope.strip()));
+        Instant expiry = expires == null ? null : Expiry.parse(expires, context.clock().instant());
         IssuedToken issued;
-        try (Storage store = storage.open(context)) {
-            if (store.partners().find(partnerSid).isEmpty()) {
-                throw CliException.usage("unknown partner " + partnerSid);
-            }
-            issued = context.tokenIssuers().create(store, context.clock()).issue(partnerSid, name, wanted, expiry);
+        try (Services services = storage.open(context)) {
+            issued = CliRefusals.valueOf(services.tokens().issue(Caller.operator(), partnerSid,
+                    new NewToken(name, wanted, expiry)), this::wording);
         }
         spec.commandLine().getOut().println(issued.secret());
         return ExitCodes.OK;
+    }
+
+    private String wording(AdminResult.Refusal<IssuedToken> refusal) {
+        return switch (refusal) {
+            case AdminResult.NotFound<IssuedToken> notFound -> "unknown partner " + partnerSid;
+            case AdminResult.Invalid<IssuedToken> invalid when "expires".equals(invalid.field()) ->
+                    "--expires " + expires + " " + invalid.message();
+            default -> "--" + refusal.field() + " " + refusal.message();
+        };
     }
 }

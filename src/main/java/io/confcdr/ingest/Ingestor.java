@@ -1,5 +1,7 @@
 package io.confcdr.ingest;
 
+import io.confcdr.auth.Caller;
+import io.confcdr.auth.Scopes;
 import io.confcdr.model.Cdr;
 import io.confcdr.store.InsertResult;
 import io.confcdr.store.Storage;
@@ -10,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +30,13 @@ public final class Ingestor {
     public static final int DEFAULT_MAX_RECORDS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(Ingestor.class);
+    private static final String UNKNOWN_PARTNER = "unknown partner";
 
     private final Storage storage;
     private final Clock clock;
     private final int maxRecords;
     private final RecordValidator validator = new RecordValidator();
+    private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
 
     public Ingestor(Storage storage, Clock clock) {
         this(storage, clock, DEFAULT_MAX_RECORDS);
@@ -44,6 +49,38 @@ public final class Ingestor {
         this.maxRecords = maxRecords;
     }
 
+    /** {@code listener} hears of every batch committed from now on. */
+    public void addListener(IngestListener listener) {
+        listeners.add(listener);
+    }
+
+    /** @throws io.confcdr.auth.ForbiddenException unless {@code caller} holds {@code cdr.ingest} */
+    public void requireMayIngest(Caller caller) {
+        caller.requireAnyScope(Scopes.CDR_INGEST);
+    }
+
+    /**
+     * A batch sent by {@code caller}, who needs {@code cdr.ingest}. A token writes records for its own partner
+     * and the partner's descendants; the operator for any partner that exists. A record for any other partner,
+     * existing or not, is rejected with the same reason, so a token learns nothing of partners outside its
+     * subtree.
+     *
+     * @throws MalformedBodyException when the body as a whole cannot be read; nothing is stored
+     * @throws BatchTooLargeException when the batch holds more than the record limit; nothing is stored
+     * @throws io.confcdr.store.StoreUnavailableException when the store cannot commit; nothing is stored
+     */
+    public IngestReport ingest(Caller caller, BodyFormat format, InputStream body) {
+        requireMayIngest(caller);
+        PartnerScope scope = switch (caller) {
+            case Caller.Bearer bearer -> PartnerScope.subtreeOf(storage.partners(), bearer.partnerSid());
+            case Caller.Operator operator -> PartnerScope.anyKnown(storage.partners());
+        };
+        return switch (format) {
+            case NDJSON -> ingest(new NdjsonReader(body), scope);
+            case JSON_ARRAY -> ingest(new JsonArrayReader(body), scope);
+        };
+    }
+
     /**
      * One record per line (blank lines ignored), for any existing partner: the operator's import.
      *
@@ -52,21 +89,7 @@ public final class Ingestor {
      * @throws io.confcdr.store.StoreUnavailableException when the store cannot commit; nothing is stored
      */
     public IngestReport ingestNdjson(InputStream body) {
-        return ingestNdjson(body, PartnerScope.anyKnown(storage.partners()));
-    }
-
-    /** One record per line, each for a partner in {@code scope}; see {@link #ingestNdjson(InputStream)}. */
-    public IngestReport ingestNdjson(InputStream body, PartnerScope scope) {
-        return ingest(new NdjsonReader(body), scope);
-    }
-
-    /**
-     * One JSON array of records, each for a partner in {@code scope}.
-     *
-     * @throws MalformedBodyException when the body is not a well-formed JSON array; nothing is stored
-     */
-    public IngestReport ingestJsonArray(InputStream body, PartnerScope scope) {
-        return ingest(new JsonArrayReader(body), scope);
+        return ingest(Caller.operator(), BodyFormat.NDJSON, body);
     }
 
     private IngestReport ingest(RecordReader reader, PartnerScope scope) {
@@ -79,6 +102,9 @@ public final class Ingestor {
             batch.add(raw);
         }
         IngestReport report = batch.store();
+        for (IngestListener listener : listeners) {
+            listener.committed(report, batch.stored);
+        }
         LOG.info("ingest batch: {} accepted, {} duplicates, {} rejected in {} ms",
                 report.accepted(), report.duplicates(), report.rejected().size(), clock.millis() - started);
         return report;
@@ -91,6 +117,7 @@ public final class Ingestor {
         private final List<IngestReport.Rejection> rejected = new ArrayList<>();
         private final List<Candidate> candidates = new ArrayList<>();
         private final Map<String, Candidate> bySid = new HashMap<>();
+        private final List<Cdr> stored = new ArrayList<>();
         private int duplicates;
 
         Batch(PartnerScope scope) {
@@ -114,7 +141,7 @@ public final class Ingestor {
             if (!scope.mayWrite(cdr.partnerSid())) {
                 // One message whether the partner is missing or out of reach, so a token learns nothing
                 // about partners it may not write for.
-                reject(index, cdr.callSid(), "partner_sid", "unknown partner");
+                reject(index, cdr.callSid(), "partner_sid", UNKNOWN_PARTNER);
                 return;
             }
             Candidate earlier = bySid.get(cdr.callSid());
@@ -122,7 +149,7 @@ public final class Ingestor {
                 var candidate = new Candidate(index, cdr);
                 bySid.put(cdr.callSid(), candidate);
                 candidates.add(candidate);
-            } else if (earlier.cdr().equals(cdr)) {
+            } else if (earlier.cdr().sameContent(cdr)) {
                 duplicates++;
             } else {
                 reject(index, cdr.callSid(), "call_sid",
@@ -137,10 +164,15 @@ public final class Ingestor {
                 for (int i = 0; i < results.size(); i++) {
                     Candidate candidate = candidates.get(i);
                     switch (results.get(i)) {
-                        case InsertResult.Stored stored -> accepted++;
+                        case InsertResult.Stored newlyStored -> {
+                            accepted++;
+                            stored.add(newlyStored.stored());
+                        }
                         case InsertResult.Duplicate duplicate -> duplicates++;
                         case InsertResult.Conflict conflict -> reject(candidate.index(), candidate.cdr().callSid(),
                                 "call_sid", "conflicts with a stored record of different content");
+                        case InsertResult.PartnerMissing missing -> reject(candidate.index(), candidate.cdr().callSid(),
+                                "partner_sid", UNKNOWN_PARTNER);
                     }
                 }
             }

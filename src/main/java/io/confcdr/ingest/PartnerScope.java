@@ -10,7 +10,7 @@ import java.util.Set;
  * partner's descendants; the operator's import writes for any partner that exists.
  */
 @FunctionalInterface
-public interface PartnerScope {
+interface PartnerScope {
 
     boolean mayWrite(String partnerSid);
 

@@ -71,6 +71,14 @@ public record Cdr(
                 .userAgent(userAgent);
     }
 
+    /**
+     * Whether the two records carry the same attributes, date_insert aside: what makes a record sent again
+     * a duplicate rather than a conflict.
+     */
+    public boolean sameContent(Cdr other) {
+        return withDateInsert(null).equals(other.withDateInsert(null));
+    }
+
     /** The same record as stored at {@code insertedAt}. */
     public Cdr withDateInsert(Instant insertedAt) {
         return toBuilder().dateInsert(insertedAt).build();

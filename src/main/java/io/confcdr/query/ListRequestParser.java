@@ -2,7 +2,6 @@ package io.confcdr.query;
 
 import io.confcdr.model.CdrField;
 import io.confcdr.model.FieldSelection;
-import java.math.BigInteger;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +38,8 @@ public final class ListRequestParser {
                 throw new QueryException(name, name + " must not contain the NUL character (U+0000)");
             }
         }
-        int limit = intParam(params, "limit", CdrQuery.DEFAULT_LIMIT, 1, CdrQuery.MAX_LIMIT);
-        int offset = intParam(params, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = Parameters.integer(params, "limit", CdrQuery.DEFAULT_LIMIT, 1, CdrQuery.MAX_LIMIT);
+        int offset = Parameters.integer(params, "offset", 0, 0, Integer.MAX_VALUE);
         Order order = order(value(params, "order"));
         Cursor cursor = cursor(value(params, "after"), value(params, "before"));
         if (cursor != null && value(params, "offset") != null) {
@@ -124,30 +123,7 @@ public final class ListRequestParser {
         return fields;
     }
 
-    private static int intParam(Map<String, List<String>> params, String name, int defaultValue, int min, int max) {
-        String value = value(params, name);
-        if (value == null) {
-            return defaultValue;
-        }
-        String range = name + " must be a whole number from " + min + (max == Integer.MAX_VALUE ? " up" : " to " + max);
-        BigInteger number;
-        try {
-            number = new BigInteger(value.strip());
-        } catch (NumberFormatException e) {
-            throw new QueryException(name, range);
-        }
-        if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new QueryException(name, range);
-        }
-        return number.intValueExact();
-    }
-
-    /** The parameter's single value, or null when it is absent or empty. */
     static String value(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        if (values == null || values.isEmpty() || values.getFirst().isEmpty()) {
-            return null;
-        }
-        return values.getFirst();
+        return Parameters.single(params, name);
     }
 }

@@ -13,7 +13,9 @@ public interface CdrStore {
      * Commits the batch in one transaction and returns one result per record, in order. Records are
      * valid and have distinct call_sids; their date_insert is ignored and set at commit. Either every
      * {@link InsertResult.Stored} record is durably committed when this returns, or it throws and none is.
-     * Safe when concurrent batches carry the same call_sid: exactly one stores it.
+     * Safe when concurrent batches carry the same call_sid: exactly one stores it. A record whose partner was
+     * deleted (before or while the batch was validated) is answered {@link InsertResult.PartnerMissing} and not
+     * stored: deleting a partner and inserting its records are serialised, so none is ever orphaned.
      *
      * @throws StoreUnavailableException when the database cannot be reached
      */
@@ -25,7 +27,7 @@ public interface CdrStore {
     /**
      * One page of the visible records matching the query.
      *
-     * @throws io.confcdr.query.QueryException when the cursor names a record that does not exist or is not visible
+     * @throws UnknownCursorException when the cursor names a record that does not exist or is not visible
      */
     Page list(CdrQuery query, Visibility visibility);
 }

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.confcdr.boot.Services;
 import io.confcdr.store.memory.MemoryStorage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,8 +36,8 @@ class ApiServerExtraRoutesTest {
         audit.start();
         AUDIT.setLevel(Level.INFO);
         AUDIT.addAppender(audit);
-        server = ApiServer.start(new MemoryStorage(Clock.systemUTC()),
-                new ApiConfig("127.0.0.1", 0, null, ApiConfig.DEFAULT_MAX_INGEST_BYTES), Clock.systemUTC(),
+        server = ApiServer.start(Services.over(new MemoryStorage(Clock.systemUTC()), Clock.systemUTC()),
+                new ApiConfig("127.0.0.1", 0, null, ApiConfig.DEFAULT_MAX_INGEST_BYTES),
                 routes -> routes.get("/extra/constant", ctx -> ctx.contentType("application/json").result("{\"a\":1}")));
     }
 

@@ -7,6 +7,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.OpenApi31;
+import io.confcdr.store.FailingStorage;
 import io.confcdr.model.Cdr;
 import io.confcdr.store.Storage;
 import io.confcdr.store.Storages;

@@ -2,6 +2,7 @@ package io.confcdr.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.confcdr.store.FailingStorage;
 import io.confcdr.store.Storage;
 import io.confcdr.store.StoreUnavailableException;
 import io.confcdr.store.memory.MemoryStorage;

@@ -53,21 +53,21 @@ class AuthenticatorTest {
 
     @Test
     void withoutReadDescendantACallerSeesItsOwnPartnerOnly() {
-        Caller caller = new Caller(issuer.issue("acme", "r", Set.of(Scopes.APP_READ), null).token());
+        Caller caller = new Caller.Bearer(issuer.issue("acme", "r", Set.of(Scopes.APP_READ), null).token());
 
         assertThat(caller.readVisibility(storage.partners())).isEqualTo(Visibility.of("acme"));
     }
 
     @Test
     void withReadDescendantACallerSeesItsSubtree() {
-        Caller caller = new Caller(issuer.issue("acme", "r", Set.of(Scopes.APP_READ, Scopes.APP_READ_DESCENDANT), null).token());
+        Caller caller = new Caller.Bearer(issuer.issue("acme", "r", Set.of(Scopes.APP_READ, Scopes.APP_READ_DESCENDANT), null).token());
 
         assertThat(caller.readVisibility(storage.partners())).isEqualTo(Visibility.of("acme", "acme-emea"));
     }
 
     @Test
     void aMissingScopeIsForbiddenNamingTheScopesThatWouldDo() {
-        Caller caller = new Caller(issuer.issue("acme", "bridge", Set.of(Scopes.CDR_INGEST), null).token());
+        Caller caller = new Caller.Bearer(issuer.issue("acme", "bridge", Set.of(Scopes.CDR_INGEST), null).token());
 
         assertThatThrownBy(() -> caller.requireAnyScope(Scopes.APP_READ, Scopes.APP_MANAGE))
                 .isInstanceOf(ForbiddenException.class)

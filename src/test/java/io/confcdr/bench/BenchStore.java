@@ -2,6 +2,7 @@ package io.confcdr.bench;
 
 import io.confcdr.api.ApiConfig;
 import io.confcdr.api.ApiServer;
+import io.confcdr.boot.Services;
 import io.confcdr.auth.Scopes;
 import io.confcdr.auth.TokenIssuer;
 import io.confcdr.generate.GeneratedPartner;
@@ -126,8 +127,8 @@ final class BenchStore implements AutoCloseable {
      * drives all the load, and the default limit (300/s) would turn most requests into 429s.
      */
     int startServer() {
-        server = ApiServer.start(storage, new ApiConfig("127.0.0.1", 0, null, ApiConfig.DEFAULT_MAX_INGEST_BYTES)
-                .withRateLimit(10_000_000, 10_000_000), Clock.systemUTC(),
+        server = ApiServer.start(Services.over(storage, Clock.systemUTC()),
+                new ApiConfig("127.0.0.1", 0, null, ApiConfig.DEFAULT_MAX_INGEST_BYTES).withRateLimit(10_000_000, 10_000_000),
                 routes -> routes.get(FLOOR_PATH + "{name}", ctx -> {
                     byte[] body = floorBodies.get(ctx.pathParam("name"));
                     if (body == null) {

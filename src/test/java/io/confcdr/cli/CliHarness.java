@@ -1,52 +1,46 @@
 package io.confcdr.cli;
 
-import io.confcdr.auth.IssuedToken;
-import io.confcdr.cli.CliContext.BatchIngestor;
-import io.confcdr.cli.CliContext.StorageOpener;
-import io.confcdr.ingest.IngestReport;
-import io.confcdr.model.ApiToken;
+import io.confcdr.boot.Services;
+import io.confcdr.ingest.IngestListener;
 import io.confcdr.model.Partner;
+import io.confcdr.store.Storage;
 import io.confcdr.store.memory.MemoryStorage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
- * Runs the CLI as a user would, against an in-memory store, with captured output. Ingest and token
- * issuing are replaced by recording fakes: their real implementations are tested in their own packages.
+ * Runs the CLI as a user would, with the real services over an in-memory store (or a store the test
+ * provides), and captured output.
  */
 final class CliHarness {
 
     static final Instant NOW = Instant.parse("2024-12-14T10:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     record Result(int exitCode, String out, String err) {
     }
 
-    /** A token request as the CLI made it. */
-    record TokenRequest(String partnerSid, String name, Set<String> scopes, Instant expires) {
-    }
-
-    final MemoryStorage storage;
-    final List<TokenRequest> tokenRequests = new ArrayList<>();
-    final List<String> ingestedBatches = new ArrayList<>();
-    private StorageOpener opener;
-    private Function<String, IngestReport> ingestAnswer = batch -> new IngestReport(lines(batch), 0, List.of());
+    final MemoryStorage storage = new MemoryStorage(CLOCK);
+    private final List<IngestListener> ingestListeners = new ArrayList<>();
+    private CliContext.ServicesOpener opener = (dir, url) -> services(storage);
     private String stdin = "";
 
-    CliHarness() {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        this.storage = new MemoryStorage(clock);
-        this.opener = (dir, url) -> storage;
+    private Services services(Storage store) {
+        Services services = Services.over(store, CLOCK);
+        ingestListeners.forEach(services.ingestor()::addListener);
+        return services;
+    }
+
+    /** {@code listener} hears of every batch the commands ingest. */
+    CliHarness withIngestListener(IngestListener listener) {
+        ingestListeners.add(listener);
+        return this;
     }
 
     CliHarness withPartner(String sid, String parentSid) {
@@ -59,45 +53,23 @@ final class CliHarness {
         return this;
     }
 
-    CliHarness withStorageOpener(StorageOpener opener) {
-        this.opener = opener;
+    /** Commands work on {@code store} instead (for example one that fails on purpose). */
+    CliHarness withStorage(Storage store) {
+        this.opener = (dir, url) -> services(store);
         return this;
     }
 
-    /** How the fake ingestor answers each batch (given the batch's text). */
-    CliHarness withIngestAnswer(Function<String, IngestReport> answer) {
-        this.ingestAnswer = answer;
+    CliHarness withServicesOpener(CliContext.ServicesOpener opener) {
+        this.opener = opener;
         return this;
     }
 
     Result run(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        var context = new CliContext(
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
-                Clock.fixed(NOW, ZoneOffset.UTC), opener,
-                (store, clock) -> this::ingest,
-                (store, clock) -> (partner, name, scopes, expires) -> {
-                    tokenRequests.add(new TokenRequest(partner, name, scopes, expires));
-                    var token = new ApiToken("tok-" + tokenRequests.size(), partner, name, scopes, NOW, expires, null, null);
-                    return new IssuedToken(token, "secret-" + tokenRequests.size());
-                });
+        var context = new CliContext(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
+                CLOCK, opener);
         int exitCode = Main.run(context, args);
         return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
-
-    private IngestReport ingest(InputStream batch) {
-        try {
-            String text = new String(batch.readAllBytes(), StandardCharsets.UTF_8);
-            ingestedBatches.add(text);
-            return ingestAnswer.apply(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static int lines(String batch) {
-        return (int) batch.lines().filter(line -> !line.isBlank()).count();
-    }
-
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confcdr.api.ApiConfig;
 import io.confcdr.api.ApiServer;
-import io.confcdr.auth.TokenIssuer;
-import io.confcdr.ingest.Ingestor;
-import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
+import io.confcdr.boot.Services;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,10 +45,9 @@ class CommandLineOnTheEmbeddedStoreTest {
     private Result confcdr(String stdin, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
+        var system = CliContext.system();
         var context = new CliContext(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
-                Clock.systemUTC(), StorageOptions::openCreatingDataDir,
-                (storage, clock) -> new Ingestor(storage, clock)::ingestNdjson,
-                (storage, clock) -> new TokenIssuer(storage.tokens(), clock)::issue);
+                system.clock(), system.services());
         String[] withData = new String[args.length + 2];
         System.arraycopy(args, 0, withData, 0, args.length);
         withData[args.length] = "--data";
@@ -66,7 +62,7 @@ class CommandLineOnTheEmbeddedStoreTest {
         var context = new CliContext(InputStream.nullInputStream(), out, new ByteArrayOutputStream(), Clock.systemUTC(),
                 (dir, url) -> {
                     throw new AssertionError("generate opened a store");
-                }, null, null);
+                });
         assertThat(Main.run(context, args)).isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -104,8 +100,8 @@ class CommandLineOnTheEmbeddedStoreTest {
         assertThat(created.exitCode()).as(created.err()).isZero();
         String token = created.out().strip();
 
-        try (Storage storage = Storages.open(dataDir, null);
-             ApiServer server = ApiServer.start(storage, ApiConfig.onPort(0), Clock.systemUTC())) {
+        try (Services services = CliContext.system().services().open(dataDir, null);
+             ApiServer server = ApiServer.start(services, ApiConfig.onPort(0))) {
             String calls = "http://127.0.0.1:" + server.port() + "/core/v2/app/conference/calls";
             JsonNode page = JSON.readTree(get(calls + "?with_total=true&limit=3", token));
             assertThat(page.get("total").intValue()).isEqualTo(2000);

@@ -2,15 +2,12 @@ package io.confcdr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confcdr.auth.IssuedToken;
+import io.confcdr.boot.Services;
 import io.confcdr.generate.TrafficGenerator;
 import io.confcdr.generate.TrafficSettings;
-import io.confcdr.ingest.IngestReport;
 import io.confcdr.model.ApiToken;
+import io.confcdr.query.Visibility;
 import io.confcdr.store.memory.MemoryStorage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,26 +19,15 @@ import org.junit.jupiter.api.Test;
 class DemoDataTest {
 
     private static final Instant NOW = Instant.parse("2024-12-14T10:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    private final MemoryStorage storage = new MemoryStorage(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final MemoryStorage storage = new MemoryStorage(CLOCK);
+    private final Services services = Services.over(storage, CLOCK);
     private final List<Integer> batchSizes = new ArrayList<>();
-    private final List<ApiToken> issued = new ArrayList<>();
 
     private DemoData.Loaded load(long records) {
-        var generator = new TrafficGenerator(TrafficSettings.ofSeed(42));
-        return DemoData.load(generator, records, storage.partners(), batch -> {
-            try {
-                int lines = CliHarness.lines(new String(batch.readAllBytes(), StandardCharsets.UTF_8));
-                batchSizes.add(lines);
-                return new IngestReport(lines, 0, List.of());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, (partner, name, scopes, expires) -> {
-            var token = new ApiToken("t" + issued.size(), partner, name, scopes, NOW, expires, null, null);
-            issued.add(token);
-            return new IssuedToken(token, "secret-" + name);
-        }, NOW);
+        services.ingestor().addListener((report, stored) -> batchSizes.add(report.accepted() + report.rejected().size()));
+        return DemoData.load(new TrafficGenerator(TrafficSettings.ofSeed(42)), records, services);
     }
 
     @Test
@@ -60,6 +46,7 @@ class DemoDataTest {
         assertThat(batchSizes).containsExactly(5_000, 5_000, 2_000);
         assertThat(loaded.accepted()).isEqualTo(12_000);
         assertThat(loaded.sampleCallSid()).isNotBlank();
+        assertThat(storage.cdrs().find(loaded.sampleCallSid(), new Visibility(storage.partners().allSids()))).isPresent();
         assertThat(loaded.firstStop()).isBefore(loaded.lastStop());
     }
 
@@ -68,10 +55,13 @@ class DemoDataTest {
         var loaded = load(10);
         String root = new TrafficGenerator(TrafficSettings.ofSeed(42)).rootPartner().sid();
 
+        List<ApiToken> issued = storage.tokens().listForPartners(storage.partners().allSids());
         assertThat(issued).extracting(ApiToken::partnerSid).containsOnly(root);
         assertThat(issued).extracting(ApiToken::scopes)
-                .containsExactly(Set.of("app.read", "app.read_descendant"), Set.of("cdr.ingest"));
-        assertThat(loaded.readToken()).isEqualTo("secret-demo read");
-        assertThat(loaded.ingestToken()).isEqualTo("secret-demo ingest");
+                .containsExactlyInAnyOrder(Set.of("app.read", "app.read_descendant"), Set.of("cdr.ingest"));
+        assertThat(services.authenticator().authenticate("Bearer " + loaded.readToken()).token().scopes())
+                .isEqualTo(Set.of("app.read", "app.read_descendant"));
+        assertThat(services.authenticator().authenticate("Bearer " + loaded.ingestToken()).token().scopes())
+                .isEqualTo(Set.of("cdr.ingest"));
     }
 }

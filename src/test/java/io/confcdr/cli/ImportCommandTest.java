@@ -2,70 +2,103 @@ package io.confcdr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confcdr.ingest.IngestReport;
-import io.confcdr.ingest.IngestReport.Reason;
-import io.confcdr.ingest.IngestReport.Rejection;
+import io.confcdr.generate.NdjsonWriter;
+import io.confcdr.model.Cdr;
+import io.confcdr.query.CdrQuery;
+import io.confcdr.query.Filter;
+import io.confcdr.query.Order;
+import io.confcdr.query.Visibility;
+import io.confcdr.store.FailingStorage;
 import io.confcdr.store.StoreUnavailableException;
+import io.confcdr.store.TestRecords;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ingestor is a fake here: validation is the ingest package's; this proves batching and reporting. */
+/** {@code confcdr import} with the real ingest over an in-memory store: batching, totals and reporting. */
 class ImportCommandTest {
 
-    private static String records(int count) {
-        var text = new StringBuilder();
-        for (int i = 1; i <= count; i++) {
-            text.append("{\"call_sid\":\"call-").append(i).append("\"}\n");
+    private final TestRecords records = new TestRecords();
+
+    private CliHarness harness() {
+        return new CliHarness().withPartner(records.partnerSid(), null);
+    }
+
+    private static String ndjson(List<Cdr> cdrs) {
+        var out = new ByteArrayOutputStream();
+        try (var writer = new NdjsonWriter(out)) {
+            cdrs.forEach(writer::write);
         }
-        return text.toString();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<Cdr> calls(int count) {
+        List<Cdr> cdrs = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            cdrs.add(records.call("call-" + i).build());
+        }
+        return cdrs;
+    }
+
+    private int stored(CliHarness cli) {
+        return cli.storage.cdrs().list(CdrQuery.firstPage(Filter.ALL, Order.INSERTION, 1000),
+                Visibility.of(records.partnerSid())).items().size();
     }
 
     @Test
     void printsTheTotalsOfAllBatchesAndExitsZeroWhenNothingIsRejected() {
-        var cli = new CliHarness().withStdin(records(12));
+        List<Integer> batches = new ArrayList<>();
+        var cli = harness().withStdin(ndjson(calls(12)))
+                .withIngestListener((report, stored) -> batches.add(report.accepted()));
 
         var result = cli.run("import", "--batch-size", "5", "-");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().strip()).isEqualTo("accepted 12, duplicates 0, rejected 0");
-        assertThat(cli.ingestedBatches).extracting(CliHarness::lines).containsExactly(5, 5, 2);
+        assertThat(batches).containsExactly(5, 5, 2);
+        assertThat(stored(cli)).isEqualTo(12);
     }
 
     @Test
     void reportsRejectionsByInputLineOnStderrAndExitsOne() {
-        var cli = new CliHarness()
-                .withStdin("{\"call_sid\":\"a\"}\n\n{\"call_sid\":\"b\"}\n{\"call_sid\":\"c\"}\n")
-                .withIngestAnswer(batch -> new IngestReport(1, 1, List.of(new Rejection(1, "b", List.of(
-                        new Reason("date_stop", "must not be before date_start"),
-                        new Reason("partner_sid", "unknown partner"))))));
+        Cdr a = records.call("a").build();
+        Cdr b = records.call("b").build();
+        Cdr stoppedBeforeStart = b.toBuilder().dateStop(b.dateStart().minusSeconds(1)).duration(null).build();
+        Cdr c = records.call("c").build();
+        var cli = harness();
+        cli.storage.cdrs().insert(List.of(c));
+        String input = ndjson(List.of(a)) + "\n" + ndjson(List.of(stoppedBeforeStart, c));
 
-        var result = cli.run("import", "-");
+        var result = cli.withStdin(input).run("import", "-");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out().strip()).isEqualTo("accepted 1, duplicates 1, rejected 1");
         assertThat(result.err().strip()).isEqualTo(
-                "rejected line 3 call_sid b: date_stop: must not be before date_start; partner_sid: unknown partner");
+                "rejected line 3 call_sid " + b.callSid() + ": date_stop: must not be before date_start; "
+                        + "date_join: must not be after date_stop; date_disconnected: must not be after date_stop");
     }
 
     @Test
     void readsAFileAndSkipsBlankLines(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("calls.ndjson");
-        Files.writeString(file, "\n" + records(3) + "   \n");
-        var cli = new CliHarness();
+        Files.writeString(file, "\n" + ndjson(calls(3)) + "   \n");
+        var cli = harness();
 
         var result = cli.run("import", file.toString());
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().strip()).isEqualTo("accepted 3, duplicates 0, rejected 0");
-        assertThat(cli.ingestedBatches).containsExactly(records(3));
+        assertThat(stored(cli)).isEqualTo(3);
     }
 
     @Test
     void aBatchSizeBeyondWhatOneIngestMayHoldIsAUsageError() {
-        var result = new CliHarness().withStdin("").run("import", "--batch-size", "10001", "-");
+        var result = harness().withStdin("").run("import", "--batch-size", "10001", "-");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo("confcdr: --batch-size must be from 1 to 10000");
@@ -73,7 +106,7 @@ class ImportCommandTest {
 
     @Test
     void aDirectoryIsAUsageErrorThatNamesIt(@TempDir Path dir) {
-        var result = new CliHarness().run("import", dir.toString());
+        var result = harness().run("import", dir.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo("confcdr: cannot read " + dir + ": it is a directory");
@@ -81,7 +114,7 @@ class ImportCommandTest {
 
     @Test
     void aMissingFileIsAUsageError() {
-        var result = new CliHarness().run("import", "no/such/file.ndjson");
+        var result = harness().run("import", "no/such/file.ndjson");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().strip()).isEqualTo("confcdr: no such file: no/such/file.ndjson");
@@ -89,12 +122,10 @@ class ImportCommandTest {
 
     @Test
     void aFailingStoreStopsTheImportAndSaysHowFarItGot() {
-        var cli = new CliHarness().withStdin(records(7)).withIngestAnswer(batch -> {
-            if (batch.contains("call-6")) {
-                throw new StoreUnavailableException("database is locked", null);
-            }
-            return new IngestReport(CliHarness.lines(batch), 0, List.of());
-        });
+        var cli = harness();
+        var failing = new FailingStorage(cli.storage);
+        cli.withStorage(failing).withStdin(ndjson(calls(7))).withIngestListener((report, stored) ->
+                failing.failWith(() -> new StoreUnavailableException("database is locked", null)));
 
         var result = cli.run("import", "--batch-size", "5", "-");
 
@@ -102,5 +133,6 @@ class ImportCommandTest {
         assertThat(result.err().lines()).containsExactly(
                 "confcdr: stopped before line 6 after accepted 5, duplicates 0, rejected 0",
                 "confcdr: store unavailable: database is locked");
+        assertThat(stored(cli)).isEqualTo(5);
     }
 }

@@ -33,7 +33,7 @@ class MainTest {
 
     @Test
     void anUnreachableStoreIsAConfigurationErrorOnOneLine() {
-        var cli = new CliHarness().withStorageOpener((dir, url) -> {
+        var cli = new CliHarness().withServicesOpener((dir, url) -> {
             throw new StoreUnavailableException("cannot connect to 127.0.0.1:5999", new SQLException("refused"));
         });
 
@@ -46,7 +46,7 @@ class MainTest {
 
     @Test
     void anUnexpectedErrorIsOneLineWithoutStackTrace() {
-        var cli = new CliHarness().withStorageOpener((dir, url) -> {
+        var cli = new CliHarness().withServicesOpener((dir, url) -> {
             throw new IllegalStateException("disk on fire");
         });
 
@@ -59,7 +59,7 @@ class MainTest {
 
     @Test
     void verboseAddsTheStackTrace() {
-        var cli = new CliHarness().withStorageOpener((dir, url) -> {
+        var cli = new CliHarness().withServicesOpener((dir, url) -> {
             throw new IllegalStateException("disk on fire");
         });
 

@@ -13,7 +13,6 @@ import io.confcdr.query.Condition;
 import io.confcdr.query.Cursor;
 import io.confcdr.query.Filter;
 import io.confcdr.query.Order;
-import io.confcdr.query.QueryException;
 import io.confcdr.query.Visibility;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -198,8 +197,8 @@ public abstract class CdrStoreContract extends StorageContract {
         var query = new CdrQuery(Filter.ALL, Order.INSERTION, 10, 0, Cursor.after(theirRecord.callSid()), false);
 
         assertThatThrownBy(() -> cdrs().list(query, of(mine)))
-                .isInstanceOfSatisfying(QueryException.class, e -> {
-                    assertThat(e.field()).isEqualTo("after");
+                .isInstanceOfSatisfying(UnknownCursorException.class, e -> {
+                    assertThat(e.cursor().before()).isFalse();
                     assertThat(e.getMessage()).contains(theirRecord.callSid());
                 });
     }
@@ -210,7 +209,7 @@ public abstract class CdrStoreContract extends StorageContract {
         var query = new CdrQuery(Filter.ALL, Order.INSERTION, 10, 0, Cursor.before("no-such-call"), false);
 
         assertThatThrownBy(() -> cdrs().list(query, of(records)))
-                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.field()).isEqualTo("before"));
+                .isInstanceOfSatisfying(UnknownCursorException.class, e -> assertThat(e.cursor().before()).isTrue());
     }
 
     // ---- filters -----------------------------------------------------------------------------

@@ -1,9 +1,11 @@
 package io.confcdr.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.confcdr.model.ApiToken;
+import io.confcdr.model.Cdr;
 import io.confcdr.model.Partner;
+import io.confcdr.query.Visibility;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +25,9 @@ public abstract class PartnerStoreContract extends StorageContract {
     }
 
     private Partner partner(String name, Partner parent) {
-        return storage.partners().create(new Partner(run + "-" + name, "Partner " + name,
+        var created = storage.partners().create(new Partner(run + "-" + name, "Partner " + name,
                 parent == null ? null : parent.sid(), Partner.ACTIVE, CREATED));
+        return ((PartnerStore.Creation.Created) created).partner();
     }
 
     @Test
@@ -45,14 +48,14 @@ public abstract class PartnerStoreContract extends StorageContract {
     void creatingAnExistingSidIsRefused() {
         Partner root = partner("root", null);
 
-        assertThatThrownBy(() -> storage.partners().create(root)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(storage.partners().create(root)).isInstanceOf(PartnerStore.Creation.SidTaken.class);
     }
 
     @Test
     void creatingUnderAnUnknownParentIsRefused() {
         Partner orphan = new Partner(run + "-orphan", "Orphan", run + "-missing", Partner.ACTIVE, CREATED);
 
-        assertThatThrownBy(() -> storage.partners().create(orphan)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(storage.partners().create(orphan)).isInstanceOf(PartnerStore.Creation.ParentMissing.class);
         assertThat(storage.partners().find(orphan.sid())).isEmpty();
     }
 
@@ -103,7 +106,7 @@ public abstract class PartnerStoreContract extends StorageContract {
         Partner leaf = partner("leaf", root);
         assertThat(storage.partners().subtree(root.sid())).contains(leaf.sid());
 
-        storage.partners().delete(leaf.sid());
+        storage.partners().delete(leaf.sid(), CREATED);
 
         assertThat(storage.partners().subtree(root.sid())).containsExactly(root.sid());
     }
@@ -140,16 +143,18 @@ public abstract class PartnerStoreContract extends StorageContract {
         var changed = new Partner(child.sid(), "Renamed", other.sid(), Partner.SUSPENDED, Instant.EPOCH,
                 java.util.Map.of("cdr", "https://x.example.com/"));
 
-        assertThat(storage.partners().update(changed)).isTrue();
+        var expected = new Partner(child.sid(), "Renamed", other.sid(), Partner.SUSPENDED, CREATED,
+                java.util.Map.of("cdr", "https://x.example.com/"));
+        assertThat(storage.partners().update(changed)).isEqualTo(new PartnerStore.Update.Updated(expected));
 
-        assertThat(storage.partners().find(child.sid())).contains(new Partner(child.sid(), "Renamed", other.sid(),
-                Partner.SUSPENDED, CREATED, java.util.Map.of("cdr", "https://x.example.com/")));
+        assertThat(storage.partners().find(child.sid())).contains(expected);
         assertThat(storage.partners().subtree(root.sid())).containsExactly(root.sid());
     }
 
     @Test
     void updatingAnUnknownPartnerReportsIt() {
-        assertThat(storage.partners().update(new Partner(run + "-nobody", "X", null, Partner.ACTIVE, CREATED))).isFalse();
+        assertThat(storage.partners().update(new Partner(run + "-nobody", "X", null, Partner.ACTIVE, CREATED)))
+                .isInstanceOf(PartnerStore.Update.NotFound.class);
     }
 
     @Test
@@ -160,7 +165,7 @@ public abstract class PartnerStoreContract extends StorageContract {
 
         for (Partner newParent : java.util.List.of(child, grandchild)) {
             var cycle = new Partner(child.sid(), child.name(), newParent.sid(), Partner.ACTIVE, CREATED);
-            assertThatThrownBy(() -> storage.partners().update(cycle)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(storage.partners().update(cycle)).isInstanceOf(PartnerStore.Update.WouldCycle.class);
         }
         assertThat(storage.partners().find(child.sid())).contains(child);
     }
@@ -170,7 +175,8 @@ public abstract class PartnerStoreContract extends StorageContract {
         Partner child = partner("child", partner("root", null));
         var moved = new Partner(child.sid(), child.name(), run + "-missing", Partner.ACTIVE, CREATED);
 
-        assertThatThrownBy(() -> storage.partners().update(moved)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(storage.partners().update(moved)).isInstanceOf(PartnerStore.Update.ParentMissing.class);
+        assertThat(storage.partners().find(child.sid())).contains(child);
     }
 
     @Test
@@ -189,10 +195,52 @@ public abstract class PartnerStoreContract extends StorageContract {
         Partner root = partner("root", null);
         Partner leaf = partner("leaf", root);
 
-        assertThat(storage.partners().delete(root.sid())).isEqualTo(PartnerStore.Deletion.HAS_CHILDREN);
-        assertThat(storage.partners().delete(leaf.sid())).isEqualTo(PartnerStore.Deletion.DELETED);
+        assertThat(storage.partners().delete(root.sid(), CREATED)).isEqualTo(PartnerStore.Deletion.HAS_CHILDREN);
+        assertThat(storage.partners().delete(leaf.sid(), CREATED)).isEqualTo(PartnerStore.Deletion.DELETED);
         assertThat(storage.partners().find(leaf.sid())).isEmpty();
-        assertThat(storage.partners().delete(leaf.sid())).isEqualTo(PartnerStore.Deletion.NOT_FOUND);
-        assertThat(storage.partners().delete(root.sid())).isEqualTo(PartnerStore.Deletion.DELETED);
+        assertThat(storage.partners().delete(leaf.sid(), CREATED)).isEqualTo(PartnerStore.Deletion.NOT_FOUND);
+        assertThat(storage.partners().delete(root.sid(), CREATED)).isEqualTo(PartnerStore.Deletion.DELETED);
+    }
+
+    @Test
+    void aPartnerWithRecordsIsNotDeletedAndKeepsItsTokens() {
+        var records = new TestRecords();
+        Partner owner = ((PartnerStore.Creation.Created) storage.partners().create(
+                new Partner(records.partnerSid(), "Owner", null, Partner.ACTIVE, CREATED))).partner();
+        storage.tokens().create(token(owner), new byte[] {1, 2, 3, (byte) run.hashCode()});
+        storage.cdrs().insert(java.util.List.of(records.call("kept").build()));
+
+        assertThat(storage.partners().delete(owner.sid(), CREATED)).isEqualTo(PartnerStore.Deletion.HAS_RECORDS);
+        assertThat(storage.partners().find(owner.sid())).isPresent();
+        assertThat(storage.tokens().listForPartner(owner.sid())).allSatisfy(t -> assertThat(t.dateRevoked()).isNull());
+    }
+
+    @Test
+    void deletingAPartnerRevokesItsTokensInTheSameStep() {
+        Partner root = partner("root", null);
+        Partner leaf = partner("leaf", root);
+        storage.tokens().create(token(leaf), new byte[] {4, 5, 6, (byte) run.hashCode()});
+        Instant when = Instant.parse("2024-07-01T08:00:00Z");
+
+        assertThat(storage.partners().delete(leaf.sid(), when)).isEqualTo(PartnerStore.Deletion.DELETED);
+
+        assertThat(storage.tokens().listForPartner(leaf.sid())).singleElement()
+                .satisfies(t -> assertThat(t.dateRevoked()).isEqualTo(when));
+    }
+
+    @Test
+    void aRecordForAPartnerDeletedMeanwhileIsNotStored() {
+        var records = new TestRecords();
+        storage.partners().create(new Partner(records.partnerSid(), "Gone", null, Partner.ACTIVE, CREATED));
+        storage.partners().delete(records.partnerSid(), CREATED);
+        Cdr orphan = records.call("orphan").build();
+
+        assertThat(storage.cdrs().insert(java.util.List.of(orphan)))
+                .containsExactly(new InsertResult.PartnerMissing(orphan.callSid()));
+        assertThat(storage.cdrs().find(orphan.callSid(), Visibility.of(records.partnerSid()))).isEmpty();
+    }
+
+    private ApiToken token(Partner owner) {
+        return new ApiToken("tok-" + owner.sid(), owner.sid(), "t", java.util.Set.of("app.read"), CREATED, null, null, null);
     }
 }

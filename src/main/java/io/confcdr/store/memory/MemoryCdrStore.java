@@ -1,6 +1,7 @@
 package io.confcdr.store.memory;
 
 import io.confcdr.model.Cdr;
+import io.confcdr.model.Timestamps;
 import io.confcdr.query.CdrQuery;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.CdrStore;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * CDRs in insertion order (the list index is the insertion sequence), queried through the
@@ -22,26 +24,36 @@ final class MemoryCdrStore implements CdrStore {
     private final Clock clock;
     private final List<Cdr> rows = new ArrayList<>();
     private final Map<String, Cdr> bySid = new HashMap<>();
+    private Predicate<String> partnerDeleted = sid -> false;
 
     MemoryCdrStore(Clock clock) {
         this.clock = clock;
     }
 
+    /** Set once by {@link MemoryStorage}: which partners were deleted, whose records are refused. */
+    void refusePartnersWhere(Predicate<String> deleted) {
+        this.partnerDeleted = deleted;
+    }
+
+    synchronized boolean hasRecordsOf(String partnerSid) {
+        return rows.stream().anyMatch(cdr -> cdr.partnerSid().equals(partnerSid));
+    }
+
     @Override
     public synchronized List<InsertResult> insert(List<Cdr> records) {
-        var now = io.confcdr.model.Timestamps.truncate(clock.instant());
+        var now = Timestamps.truncate(clock.instant());
         List<InsertResult> results = new ArrayList<>(records.size());
         for (Cdr record : records) {
             Cdr existing = bySid.get(record.callSid());
-            if (existing == null) {
+            if (existing != null) {
+                results.add(InsertResult.againstStored(existing, record));
+            } else if (partnerDeleted.test(record.partnerSid())) {
+                results.add(new InsertResult.PartnerMissing(record.callSid()));
+            } else {
                 Cdr stored = record.withDateInsert(now);
                 rows.add(stored);
                 bySid.put(stored.callSid(), stored);
                 results.add(new InsertResult.Stored(stored));
-            } else if (existing.withDateInsert(null).equals(record.withDateInsert(null))) {
-                results.add(new InsertResult.Duplicate(record.callSid()));
-            } else {
-                results.add(new InsertResult.Conflict(record.callSid()));
             }
         }
         return results;

@@ -2,7 +2,9 @@ package io.confcdr.store.memory;
 
 import io.confcdr.model.Partner;
 import io.confcdr.store.PartnerStore;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,20 +13,39 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+/**
+ * Partners in a map. {@link #delete} checks for records and revokes tokens under the CDR store's lock, which
+ * {@link MemoryCdrStore#insert} holds while it checks its partners: the same order of locks everywhere.
+ */
 final class MemoryPartnerStore implements PartnerStore {
 
     private final Map<String, Partner> partners = new LinkedHashMap<>();
+    /** Sids of deleted partners, until a partner of that sid is created again. */
+    private final Set<String> deleted = new HashSet<>();
+    private final MemoryCdrStore cdrs;
+    private final MemoryTokenStore tokens;
+
+    MemoryPartnerStore(MemoryCdrStore cdrs, MemoryTokenStore tokens) {
+        this.cdrs = cdrs;
+        this.tokens = tokens;
+    }
 
     @Override
-    public synchronized Partner create(Partner partner) {
+    public synchronized Creation create(Partner partner) {
         if (partners.containsKey(partner.sid())) {
-            throw new IllegalArgumentException("partner " + partner.sid() + " exists");
+            return new Creation.SidTaken();
         }
         if (partner.parentSid() != null && !partners.containsKey(partner.parentSid())) {
-            throw new IllegalArgumentException("parent partner " + partner.parentSid() + " does not exist");
+            return new Creation.ParentMissing();
         }
         partners.put(partner.sid(), partner);
-        return partner;
+        deleted.remove(partner.sid());
+        return new Creation.Created(partner);
+    }
+
+    @Override
+    public synchronized Set<String> allSids() {
+        return Set.copyOf(partners.keySet());
     }
 
     @Override
@@ -59,33 +80,47 @@ final class MemoryPartnerStore implements PartnerStore {
     }
 
     @Override
-    public synchronized boolean update(Partner changed) {
+    public synchronized Update update(Partner changed) {
         Partner existing = partners.get(changed.sid());
         if (existing == null) {
-            return false;
+            return new Update.NotFound();
         }
         if (changed.parentSid() != null) {
             if (!partners.containsKey(changed.parentSid())) {
-                throw new IllegalArgumentException("parent partner " + changed.parentSid() + " does not exist");
+                return new Update.ParentMissing();
             }
             if (subtree(changed.sid()).contains(changed.parentSid())) {
-                throw new IllegalArgumentException("a partner cannot move under itself or its own descendant");
+                return new Update.WouldCycle();
             }
         }
-        partners.put(changed.sid(), new Partner(existing.sid(), changed.name(), changed.parentSid(), changed.status(),
-                existing.dateCreated(), changed.callbacks()));
-        return true;
+        Partner updated = new Partner(existing.sid(), changed.name(), changed.parentSid(), changed.status(),
+                existing.dateCreated(), changed.callbacks());
+        partners.put(changed.sid(), updated);
+        return new Update.Updated(updated);
     }
 
     @Override
-    public synchronized Deletion delete(String sid) {
-        if (!partners.containsKey(sid)) {
-            return Deletion.NOT_FOUND;
+    public Deletion delete(String sid, Instant when) {
+        synchronized (cdrs) {
+            synchronized (this) {
+                if (!partners.containsKey(sid)) {
+                    return Deletion.NOT_FOUND;
+                }
+                if (!children(sid).isEmpty()) {
+                    return Deletion.HAS_CHILDREN;
+                }
+                if (cdrs.hasRecordsOf(sid)) {
+                    return Deletion.HAS_RECORDS;
+                }
+                partners.remove(sid);
+                deleted.add(sid);
+                tokens.revokeAllOf(sid, when);
+                return Deletion.DELETED;
+            }
         }
-        if (!children(sid).isEmpty()) {
-            return Deletion.HAS_CHILDREN;
-        }
-        partners.remove(sid);
-        return Deletion.DELETED;
+    }
+
+    synchronized boolean wasDeleted(String sid) {
+        return deleted.contains(sid);
     }
 }

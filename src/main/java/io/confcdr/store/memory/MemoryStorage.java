@@ -10,11 +10,13 @@ import java.time.Clock;
 public final class MemoryStorage implements Storage {
 
     private final MemoryCdrStore cdrs;
-    private final MemoryPartnerStore partners = new MemoryPartnerStore();
+    private final MemoryPartnerStore partners;
     private final MemoryTokenStore tokens = new MemoryTokenStore();
 
     public MemoryStorage(Clock clock) {
         this.cdrs = new MemoryCdrStore(clock);
+        this.partners = new MemoryPartnerStore(cdrs, tokens);
+        cdrs.refusePartnersWhere(partners::wasDeleted);
     }
 
     @Override

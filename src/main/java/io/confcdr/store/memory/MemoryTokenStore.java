@@ -57,6 +57,15 @@ final class MemoryTokenStore implements TokenStore {
         return true;
     }
 
+    /** Revokes every token of the partner not revoked yet. */
+    synchronized void revokeAllOf(String partnerSid, Instant when) {
+        for (ApiToken token : listForPartner(partnerSid)) {
+            if (token.dateRevoked() == null) {
+                revoke(token.id(), when);
+            }
+        }
+    }
+
     @Override
     public synchronized void touch(String tokenId, Instant when) {
         byId.computeIfPresent(tokenId, (id, t) -> new ApiToken(t.id(), t.partnerSid(), t.name(), t.scopes(),

@@ -10,10 +10,10 @@ import io.confcdr.query.Cursor;
 import io.confcdr.query.Filter;
 import io.confcdr.query.LikePattern;
 import io.confcdr.query.Order;
-import io.confcdr.query.QueryException;
 import io.confcdr.query.TextOrder;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.Page;
+import io.confcdr.store.UnknownCursorException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,11 +68,11 @@ public final class ReferenceEvaluator {
      * One page of the visible records matching {@code query}, per the shared query semantics.
      *
      * @param all every stored record, in insertion order
-     * @throws QueryException when the cursor names a record that does not exist or is not visible
+     * @throws UnknownCursorException when the cursor names a record that does not exist or is not visible
      */
     public static Page page(List<Cdr> all, CdrQuery query, Visibility visibility) {
         if (query.order() instanceof Order.Shuffle && query.cursor() != null) {
-            throw new QueryException("order", "shuffle cannot be combined with after or before");
+            throw new IllegalArgumentException("shuffle cannot be combined with a cursor");
         }
         List<Cdr> visible = all.stream().filter(cdr -> visibility.allows(cdr.partnerSid())).toList();
         Comparator<Cdr> order = comparator(query.order(), visible);
@@ -110,8 +110,7 @@ public final class ReferenceEvaluator {
         return visible.stream()
                 .filter(cdr -> cdr.callSid().equals(cursor.callSid()))
                 .findFirst()
-                .orElseThrow(() -> new QueryException(cursor.before() ? "before" : "after",
-                        "unknown call_sid '" + cursor.callSid() + "'"));
+                .orElseThrow(() -> new UnknownCursorException(cursor));
     }
 
     /** The full order of {@code order}, tie-broken by insertion sequence (the index in {@code visible}). */

@@ -4,9 +4,9 @@ import io.confcdr.model.Cdr;
 import io.confcdr.query.CdrQuery;
 import io.confcdr.query.Cursor;
 import io.confcdr.query.Order;
-import io.confcdr.query.QueryException;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.Page;
+import io.confcdr.store.UnknownCursorException;
 import io.confcdr.store.sql.CdrQueryTranslator.Anchor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,7 +92,7 @@ final class CdrPageReader {
     /** The cursor's record, if visible: its sequence and sort value. Need not match the filter. */
     Anchor anchor(DSLContext dsl, Cursor cursor, Order order, Visibility visibility) {
         if (order instanceof Order.Shuffle) {
-            throw new QueryException(cursor.before() ? "before" : "after", "cursors cannot be used with order=shuffle");
+            throw new IllegalArgumentException("cursors cannot be used with order=shuffle");
         }
         Field<?> sortColumn = order instanceof Order.ByField byField ? cdr.column(byField.field()) : DSL.inline((Object) null);
         Record2<Long, ?> row = dsl.select(cdr.seq(), sortColumn)
@@ -100,7 +100,7 @@ final class CdrPageReader {
                 .where(cdr.callSid().eq(cursor.callSid()).and(translator.visibility(visibility)))
                 .fetchOne();
         if (row == null) {
-            throw new QueryException(cursor.before() ? "before" : "after", "unknown call_sid '" + cursor.callSid() + "'");
+            throw new UnknownCursorException(cursor);
         }
         return new Anchor(row.value1(), row.value2());
     }

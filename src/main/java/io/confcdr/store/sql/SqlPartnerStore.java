@@ -42,40 +42,54 @@ public final class SqlPartnerStore implements PartnerStore {
     private final Field<String> status = DSL.field(DSL.name("status"), SQLDataType.VARCHAR);
     private final Field<String> callbacks = DSL.field(DSL.name("callbacks"), SQLDataType.VARCHAR);
     private final Field<Instant> dateCreated;
+    private final Table<Record> cdrTable = DSL.table(DSL.name("cdr"));
+    private final Field<String> cdrPartnerSid = DSL.field(DSL.name("partner_sid"), SQLDataType.VARCHAR);
+    private final Table<Record> token = DSL.table(DSL.name("api_token"));
+    private final Field<String> tokenPartnerSid = DSL.field(DSL.name("partner_sid"), SQLDataType.VARCHAR);
+    private final Field<Instant> tokenRevoked;
     private final ExpiringCache<String, Set<String>> subtrees;
+    private final Runnable tokensRevoked;
 
-    public SqlPartnerStore(SqlDatabase db, Clock clock) {
+    /** @param tokensRevoked told after a deletion revoked tokens, so that cached tokens are forgotten */
+    public SqlPartnerStore(SqlDatabase db, Clock clock, Runnable tokensRevoked) {
         this.db = db;
+        this.tokensRevoked = tokensRevoked;
+        this.tokenRevoked = DSL.field(DSL.name("date_revoked"), db.dialect().instantType());
         this.subtrees = new ExpiringCache<>(clock, ExpiringCache.TIME_TO_LIVE, ExpiringCache.MAX_ENTRIES);
         this.dateCreated = DSL.field(DSL.name("date_created"), db.dialect().instantType());
     }
 
     @Override
-    public Partner create(Partner created) {
+    public Creation create(Partner created) {
         try {
             return insert(created);
         } catch (IntegrityConstraintViolationException e) {
             // A concurrent create of the same sid (or removal of the parent) won the race.
-            throw new IllegalArgumentException("partner " + created.sid() + " exists or its parent does not");
+            return find(created.sid()).isPresent() ? new Creation.SidTaken() : new Creation.ParentMissing();
         } finally {
             subtrees.invalidateAll();
         }
     }
 
-    private Partner insert(Partner created) {
+    private Creation insert(Partner created) {
         return db.write(tx -> {
             if (tx.fetchExists(partner, sid.eq(created.sid()))) {
-                throw new IllegalArgumentException("partner " + created.sid() + " exists");
+                return new Creation.SidTaken();
             }
             if (created.parentSid() != null && !tx.fetchExists(partner, sid.eq(created.parentSid()))) {
-                throw new IllegalArgumentException("parent partner " + created.parentSid() + " does not exist");
+                return new Creation.ParentMissing();
             }
             tx.insertInto(partner, sid, name, parentSid, status, dateCreated, callbacks)
                     .values(created.sid(), created.name(), created.parentSid(), created.status(), created.dateCreated(),
                             callbacksText(created.callbacks()))
                     .execute();
-            return created;
+            return new Creation.Created(created);
         });
+    }
+
+    @Override
+    public Set<String> allSids() {
+        return Set.copyOf(db.read(dsl -> dsl.select(sid).from(partner).fetch(sid)));
     }
 
     @Override
@@ -125,7 +139,7 @@ public final class SqlPartnerStore implements PartnerStore {
     }
 
     @Override
-    public boolean update(Partner changed) {
+    public Update update(Partner changed) {
         try {
             return move(changed);
         } finally {
@@ -133,18 +147,20 @@ public final class SqlPartnerStore implements PartnerStore {
         }
     }
 
-    private boolean move(Partner changed) {
+    private Update move(Partner changed) {
         return db.write(tx -> {
             lockTreeForMove(tx);
-            if (!tx.fetchExists(partner, sid.eq(changed.sid()))) {
-                return false;
+            Partner existing = tx.select(sid, name, parentSid, status, dateCreated, callbacks).from(partner)
+                    .where(sid.eq(changed.sid())).fetchOptional(this::toPartner).orElse(null);
+            if (existing == null) {
+                return new Update.NotFound();
             }
             if (changed.parentSid() != null) {
                 if (!tx.fetchExists(partner, sid.eq(changed.parentSid()))) {
-                    throw new IllegalArgumentException("parent partner " + changed.parentSid() + " does not exist");
+                    return new Update.ParentMissing();
                 }
                 if (subtree(tx, changed.sid()).contains(changed.parentSid())) {
-                    throw new IllegalArgumentException("a partner cannot move under itself or its own descendant");
+                    return new Update.WouldCycle();
                 }
             }
             tx.update(partner)
@@ -154,28 +170,39 @@ public final class SqlPartnerStore implements PartnerStore {
                     .set(callbacks, callbacksText(changed.callbacks()))
                     .where(sid.eq(changed.sid()))
                     .execute();
-            return true;
+            return new Update.Updated(new Partner(existing.sid(), changed.name(), changed.parentSid(), changed.status(),
+                    existing.dateCreated(), changed.callbacks()));
         });
     }
 
     @Override
-    public Deletion delete(String wanted) {
+    public Deletion delete(String wanted, Instant when) {
         try {
-            return remove(wanted);
+            return remove(wanted, when);
         } finally {
             subtrees.invalidateAll();
+            tokensRevoked.run();
         }
     }
 
-    private Deletion remove(String wanted) {
+    private Deletion remove(String wanted, Instant when) {
         return db.write(tx -> {
+            // Serialised with CDR inserts, which re-check their partners under the same lock: no record can
+            // be stored for this partner between the check below and the commit.
+            serialiseWithCdrWriters(tx);
             if (!tx.fetchExists(partner, sid.eq(wanted))) {
                 return Deletion.NOT_FOUND;
             }
             if (tx.fetchExists(partner, parentSid.eq(wanted))) {
                 return Deletion.HAS_CHILDREN;
             }
+            if (tx.fetchExists(cdrTable, cdrPartnerSid.eq(wanted))) {
+                return Deletion.HAS_RECORDS;
+            }
             tx.deleteFrom(partner).where(sid.eq(wanted)).execute();
+            tx.update(token).set(tokenRevoked, when)
+                    .where(tokenPartnerSid.eq(wanted).and(tokenRevoked.isNull()))
+                    .execute();
             return Deletion.DELETED;
         });
     }
@@ -188,6 +215,13 @@ public final class SqlPartnerStore implements PartnerStore {
     private void lockTreeForMove(DSLContext tx) {
         if (db.dialect() == Dialect.POSTGRES) {
             tx.execute("LOCK TABLE partner IN SHARE ROW EXCLUSIVE MODE");
+        }
+    }
+
+    /** The lock CDR inserts take on PostgreSQL; SQLite's writers are serialised already. */
+    private void serialiseWithCdrWriters(DSLContext tx) {
+        if (db.dialect() == Dialect.POSTGRES) {
+            tx.execute("select pg_advisory_xact_lock(?)", 0x6364725f736571L);
         }
     }
 

@@ -17,8 +17,8 @@ public final class SqlStorage implements Storage {
     public SqlStorage(SqlDatabase db, Clock clock) {
         this.db = db;
         this.cdrs = new SqlCdrStore(db, clock);
-        this.partners = new SqlPartnerStore(db, clock);
         this.tokens = new SqlTokenStore(db, clock);
+        this.partners = new SqlPartnerStore(db, clock, tokens::forgetCachedTokens);
     }
 
     @Override

@@ -109,6 +109,11 @@ public final class SqlTokenStore implements TokenStore {
         byHash.invalidate(cached -> cached.map(found -> found.id().equals(tokenId)).orElse(false));
     }
 
+    /** Forgets every token looked up, after tokens were revoked elsewhere in this store (a partner deletion). */
+    void forgetCachedTokens() {
+        byHash.invalidateAll();
+    }
+
     /** Stops recording usage; pending writes are finished first. */
     void close() {
         usage.close();

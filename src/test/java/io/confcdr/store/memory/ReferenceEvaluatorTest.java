@@ -11,9 +11,9 @@ import io.confcdr.query.Cursor;
 import io.confcdr.query.Filter;
 import io.confcdr.query.FilterParser;
 import io.confcdr.query.Order;
-import io.confcdr.query.QueryException;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.Page;
+import io.confcdr.store.UnknownCursorException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -295,8 +295,8 @@ class ReferenceEvaluatorTest {
     void cursorOnAnotherPartnersRecordIsUnknown() {
         List<Cdr> all = List.of(leg(1), leg(2, b -> b.partnerSid(GLOBEX)));
         assertThatThrownBy(() -> page(all, Order.INSERTION, 10, Cursor.after(sid(2))))
-                .isInstanceOfSatisfying(QueryException.class, e -> {
-                    assertThat(e.field()).isEqualTo("after");
+                .isInstanceOfSatisfying(UnknownCursorException.class, e -> {
+                    assertThat(e.cursor().before()).isFalse();
                     assertThat(e.getMessage()).isEqualTo("unknown call_sid '" + sid(2) + "'");
                 });
     }
@@ -304,7 +304,7 @@ class ReferenceEvaluatorTest {
     @Test
     void cursorOnAMissingRecordIsUnknown() {
         assertThatThrownBy(() -> page(legs(2), Order.INSERTION, 10, Cursor.before("no-such-call")))
-                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.field()).isEqualTo("before"));
+                .isInstanceOfSatisfying(UnknownCursorException.class, e -> assertThat(e.cursor().before()).isTrue());
     }
 
     @Test

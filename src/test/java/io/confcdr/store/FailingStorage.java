@@ -1,29 +1,23 @@
-package io.confcdr.api;
+package io.confcdr.store;
 
 import io.confcdr.model.Cdr;
 import io.confcdr.query.CdrQuery;
 import io.confcdr.query.Visibility;
-import io.confcdr.store.CdrStore;
-import io.confcdr.store.InsertResult;
-import io.confcdr.store.Page;
-import io.confcdr.store.PartnerStore;
-import io.confcdr.store.Storage;
-import io.confcdr.store.TokenStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** A store whose CDR operations and health check fail on demand; partners and tokens keep working. */
-final class FailingStorage implements Storage {
+public final class FailingStorage implements Storage {
 
     private final Storage delegate;
     private volatile Supplier<RuntimeException> failure;
 
-    FailingStorage(Storage delegate) {
+    public FailingStorage(Storage delegate) {
         this.delegate = delegate;
     }
 
-    void failWith(Supplier<RuntimeException> failure) {
+    public void failWith(Supplier<RuntimeException> failure) {
         this.failure = failure;
     }
 

@@ -1,0 +1,15 @@
+package io.confcdr.admin;
+
+import java.util.Map;
+
+/**
+ * A partner to create. {@code sid} null: a new UUID (the only choice a token has; the operator may name
+ * one). {@code parentSid} null: under the caller's own partner, or a root for the operator. {@code status}
+ * null: active. {@code callbacks} null: none.
+ */
+public record NewPartner(String sid, String name, String parentSid, String status, Map<String, String> callbacks) {
+
+    public static NewPartner named(String name) {
+        return new NewPartner(null, name, null, null, null);
+    }
+}

@@ -1,0 +1,8 @@
+package io.confcdr.admin;
+
+import java.util.Map;
+
+/** A partial update of a partner: each attribute kept or changed. */
+public record PartnerPatch(Change<String> name, Change<String> parentSid, Change<String> status,
+        Change<Map<String, String>> callbacks) {
+}

@@ -1,0 +1,106 @@
+package io.confcdr.boot;
+
+import io.confcdr.admin.PartnerAdmin;
+import io.confcdr.admin.TokenAdmin;
+import io.confcdr.auth.Authenticator;
+import io.confcdr.auth.TokenIssuer;
+import io.confcdr.ingest.IngestMetrics;
+import io.confcdr.ingest.Ingestor;
+import io.confcdr.read.CdrReads;
+import io.confcdr.store.Storage;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The composition root: everything one confcdr process needs, built once and shared by {@code serve},
+ * {@code demo}, the CLI's local commands and the tests. Adapters (the HTTP API, the CLI) take their use
+ * cases from here and never build one themselves. A new capability adds its use case here, wired to the
+ * storage, clock, metrics and hooks (such as {@link Ingestor#addListener}) it needs.
+ */
+public final class Services implements AutoCloseable {
+
+    private final Storage storage;
+    private final Clock clock;
+    private final PrometheusMeterRegistry metrics;
+    private final Authenticator authenticator;
+    private final Ingestor ingestor;
+    private final CdrReads reads;
+    private final PartnerAdmin partners;
+    private final TokenAdmin tokens;
+
+    private Services(Storage storage, Clock clock) {
+        this.storage = storage;
+        this.clock = clock;
+        this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+        this.authenticator = new Authenticator(storage.tokens(), clock);
+        this.ingestor = new Ingestor(storage, clock);
+        ingestor.addListener(new IngestMetrics(metrics));
+        this.reads = new CdrReads(storage.cdrs(), storage.partners());
+        this.partners = new PartnerAdmin(storage.partners(), clock);
+        this.tokens = new TokenAdmin(storage.tokens(), storage.partners(), new TokenIssuer(storage.tokens(), clock), clock);
+    }
+
+    /**
+     * Opens and migrates the configured store: the embedded SQLite store in {@code dataDir}, or PostgreSQL
+     * for a {@code jdbc:postgresql:} URL.
+     *
+     * @throws IllegalArgumentException for a URL of a database confcdr does not support
+     * @throws io.confcdr.store.StoreUnavailableException when the database cannot be reached
+     */
+    public static Services open(Path dataDir, String jdbcUrl, Clock clock) {
+        return over(io.confcdr.store.Storages.open(dataDir, jdbcUrl, clock), clock);
+    }
+
+    /** The services over a store opened elsewhere (tests, benchmarks); closing them closes the store. */
+    public static Services over(Storage storage, Clock clock) {
+        return new Services(storage, clock);
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    public Authenticator authenticator() {
+        return authenticator;
+    }
+
+    public Ingestor ingestor() {
+        return ingestor;
+    }
+
+    public CdrReads reads() {
+        return reads;
+    }
+
+    public PartnerAdmin partners() {
+        return partners;
+    }
+
+    public TokenAdmin tokens() {
+        return tokens;
+    }
+
+    @Override
+    public void close() {
+        metrics.close();
+        storage.close();
+    }
+}
