@@ -8,6 +8,8 @@ import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
@@ -20,9 +22,10 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class NdjsonWriter implements AutoCloseable {
 
-    /** Every attribute a sender supplies. */
-    public static final FieldSelection INGEST_FIELDS =
-            new FieldSelection(EnumSet.complementOf(EnumSet.of(CdrField.DATE_INSERT)));
+    /** Every attribute a sender supplies: all but those confcdr sets. */
+    public static final FieldSelection INGEST_FIELDS = new FieldSelection(Stream.of(CdrField.values())
+            .filter(field -> !field.isSetByConfcdr())
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(CdrField.class))));
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .rootValueSeparator("\n")

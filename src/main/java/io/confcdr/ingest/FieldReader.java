@@ -1,5 +1,6 @@
 package io.confcdr.ingest;
 
+import io.confcdr.model.CdrField;
 import io.confcdr.model.Seconds;
 import io.confcdr.model.Sids;
 import io.confcdr.model.StorableText;
@@ -10,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -41,6 +42,24 @@ final class FieldReader {
     boolean isAbsent(String name) {
         JsonNode value = record.get(name);
         return value == null || value.isNull();
+    }
+
+    /** The attribute's value in its model type as {@link CdrField} declares it; null when unknown or wrong. */
+    Object read(CdrField field) {
+        String name = field.wireName();
+        return switch (field.type()) {
+            case TEXT -> {
+                if (field.isEnumerated()) {
+                    yield oneOf(name, field.maxLength(), field.isRequired(), field.allowedValues());
+                }
+                yield field.isSid()
+                        ? sid(name, field.maxLength(), field.isRequired())
+                        : text(name, field.maxLength(), field.isRequired());
+            }
+            case INSTANT -> instant(name, field.maxLength(), field.isRequired());
+            case INTEGER -> integer(name, field.isRequired());
+            case SECONDS -> seconds(name, field.isRequired());
+        };
     }
 
     /** A free-text attribute of at most {@code maxLength} code points. */
@@ -83,18 +102,19 @@ final class FieldReader {
         return text;
     }
 
-    String oneOf(String name, Set<String> allowed) {
-        String text = text(name, 64, false);
+    /** One of {@code allowed}, which is named in order in the message when the value is not. */
+    String oneOf(String name, int maxLength, boolean required, SortedSet<String> allowed) {
+        String text = text(name, maxLength, required);
         if (text != null && !allowed.contains(text)) {
-            reject(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+            reject(name, "must be one of " + String.join(", ", allowed));
             return null;
         }
         return text;
     }
 
     /** ISO-8601 with a zone ({@code Z} or {@code ±hh:mm}), kept at millisecond precision. */
-    Instant instant(String name, boolean required) {
-        String text = text(name, 64, required);
+    Instant instant(String name, int maxLength, boolean required) {
+        String text = text(name, maxLength, required);
         if (text == null) {
             return null;
         }
@@ -115,9 +135,12 @@ final class FieldReader {
         return instant;
     }
 
-    Integer integer(String name) {
+    Integer integer(String name, boolean required) {
         JsonNode value = record.get(name);
         if (value == null || value.isNull()) {
+            if (required) {
+                reject(name, "is required");
+            }
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
@@ -128,9 +151,12 @@ final class FieldReader {
     }
 
     /** A non-negative number of seconds, as a JSON number or a decimal string, up to 6 decimal places. */
-    Seconds seconds(String name) {
+    Seconds seconds(String name, boolean required) {
         JsonNode value = record.get(name);
         if (value == null || value.isNull()) {
+            if (required) {
+                reject(name, "is required");
+            }
             return null;
         }
         BigDecimal decimal;

@@ -2,14 +2,13 @@ package io.confcdr.ingest;
 
 import io.confcdr.model.Cdr;
 import io.confcdr.model.CdrField;
+import io.confcdr.model.FieldType;
 import io.confcdr.model.Seconds;
-import io.confcdr.model.Sids;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,14 +18,14 @@ import tools.jackson.databind.JsonNode;
  */
 final class RecordValidator {
 
-    static final int MAX_SID_LENGTH = Sids.MAX_LENGTH;
-    static final int MAX_SHORT_TEXT_LENGTH = 256;
-    static final int MAX_TEXT_LENGTH = 1024;
+    /** The dates that describe one call leg, in the order of the leg's life. */
+    private static final List<CdrField> TIMELINE =
+            List.of(CdrField.DATE_START, CdrField.DATE_STOP, CdrField.DATE_JOIN, CdrField.DATE_DISCONNECTED);
 
-    private static final Set<String> CALL_TYPES = Set.of("dc", "foreign", "private_asd", "private_call", "recording");
-    private static final Set<String> DIRECTIONS = Set.of("inbound", "outbound");
-    private static final Set<String> ORIGINATORS = Set.of("src", "bridge");
-    private static final Set<String> ROLES = Set.of("host", "participant", "listener");
+    /** Every attribute a sender supplies, in the order its reasons are reported (see {@link #reportingOrder}). */
+    private static final CdrField[] SENT = reportingOrder();
+
+    private static final int FIELD_COUNT = CdrField.values().length;
 
     /** The outcome for one record: a normalised record, or the reasons it was refused. */
     sealed interface Result {
@@ -45,59 +44,60 @@ final class RecordValidator {
         rejectUnknownAttributes(json, errors);
         var in = new FieldReader(json, errors);
 
-        String callSid = in.sid("call_sid", MAX_SID_LENGTH, true);
-        Instant start = in.instant("date_start", true);
-        Instant stop = in.instant("date_stop", true);
-        Instant join = in.instant("date_join", false);
-        Instant disconnected = in.instant("date_disconnected", false);
-        Cdr.Builder cdr = Cdr.builder()
-                .addressDst(in.text("address_dst", MAX_TEXT_LENGTH, false))
-                .addressSrc(in.text("address_src", MAX_TEXT_LENGTH, false))
-                .audioKey(in.text("audio_key", MAX_TEXT_LENGTH, false))
-                .bridge(in.text("bridge", MAX_SHORT_TEXT_LENGTH, false))
-                .callSid(callSid)
-                .customCallType(in.oneOf("custom_call_type", CALL_TYPES))
-                .customName(in.text("custom_name", MAX_TEXT_LENGTH, false))
-                .dateDisconnected(disconnected)
-                .dateJoin(join)
-                .dateStart(start)
-                .dateStop(stop)
-                .direction(in.oneOf("direction", DIRECTIONS))
-                .disconnectCause(in.integer("disconnect_cause"))
-                .disconnectOriginator(in.oneOf("disconnect_originator", ORIGINATORS))
-                .disconnectReason(in.text("disconnect_reason", MAX_TEXT_LENGTH, false))
-                .endpointSid(in.text("endpoint_sid", MAX_SID_LENGTH, false))
-                .meetingRoomSid(in.text("meeting_room_sid", MAX_SID_LENGTH, false))
-                .meetingSid(in.text("meeting_sid", MAX_SID_LENGTH, false))
-                .node(in.text("node", MAX_SHORT_TEXT_LENGTH, false))
-                .numberDst(in.text("number_dst", MAX_SHORT_TEXT_LENGTH, false))
-                .numberSrc(in.text("number_src", MAX_SHORT_TEXT_LENGTH, false))
-                .partnerSid(in.sid("partner_sid", MAX_SID_LENGTH, true))
-                .role(in.oneOf("role", ROLES))
-                .userAgent(in.text("user_agent", MAX_TEXT_LENGTH, false));
-        Seconds duration = in.seconds("duration");
-        Seconds durationMeeting = in.seconds("duration_meeting");
+        Object[] values = new Object[FIELD_COUNT];
+        for (CdrField field : SENT) {
+            values[field.ordinal()] = in.read(field);
+        }
+        String callSid = (String) values[CdrField.CALL_SID.ordinal()];
+        Instant start = (Instant) values[CdrField.DATE_START.ordinal()];
+        Instant stop = (Instant) values[CdrField.DATE_STOP.ordinal()];
+        Instant join = (Instant) values[CdrField.DATE_JOIN.ordinal()];
+        Instant disconnected = (Instant) values[CdrField.DATE_DISCONNECTED.ordinal()];
 
         checkDates(in, start, stop, join, disconnected);
         if (!errors.isEmpty()) {
             // Only a well-formed call_sid is named, so a huge or garbled value is never echoed back.
             return new Result.Invalid(callSid, errors);
         }
-        boolean durationGiven = !in.isAbsent("duration");
-        boolean meetingGiven = !in.isAbsent("duration_meeting");
-        return new Result.Valid(cdr
-                .duration(durationGiven ? duration : between(start, stop))
-                .durationMeeting(meetingGiven ? durationMeeting : join == null ? Seconds.ZERO : between(join, disconnected))
-                .build());
+        if (in.isAbsent(CdrField.DURATION.wireName())) {
+            values[CdrField.DURATION.ordinal()] = between(start, stop);
+        }
+        if (in.isAbsent(CdrField.DURATION_MEETING.wireName())) {
+            values[CdrField.DURATION_MEETING.ordinal()] = join == null ? Seconds.ZERO : between(join, disconnected);
+        }
+        return new Result.Valid(Cdr.fromValues(values));
+    }
+
+    /**
+     * The order reasons have always been listed in, which clients may show as is: call_sid (which names the
+     * rejection), the timeline, the other sent attributes in {@link CdrField} order, and last the durations,
+     * which may be left to be computed from the timeline.
+     */
+    private static CdrField[] reportingOrder() {
+        List<CdrField> order = new ArrayList<>();
+        order.add(CdrField.CALL_SID);
+        order.addAll(TIMELINE);
+        for (CdrField field : CdrField.values()) {
+            if (!order.contains(field) && !field.isSetByConfcdr() && field.type() != FieldType.SECONDS) {
+                order.add(field);
+            }
+        }
+        for (CdrField field : CdrField.values()) {
+            if (field.type() == FieldType.SECONDS) {
+                order.add(field);
+            }
+        }
+        return order.toArray(CdrField[]::new);
     }
 
     private static void rejectUnknownAttributes(JsonNode json, List<IngestReport.Reason> errors) {
         for (Map.Entry<String, JsonNode> property : json.properties()) {
             String name = property.getKey();
-            if (name.equals(CdrField.DATE_INSERT.wireName())) {
-                errors.add(new IngestReport.Reason(name, "is set by confcdr when the record is stored and must not be sent"));
-            } else if (CdrField.byWireName(name).isEmpty()) {
+            CdrField field = CdrField.byWireName(name).orElse(null);
+            if (field == null) {
                 errors.add(new IngestReport.Reason(abbreviate(name), "unknown attribute"));
+            } else if (field.isSetByConfcdr()) {
+                errors.add(new IngestReport.Reason(name, "is set by confcdr when the record is stored and must not be sent"));
             }
         }
     }

@@ -36,6 +36,51 @@ public record Cdr(
         String role,
         String userAgent) {
 
+    private static final int FIELD_COUNT = 27;
+
+    /**
+     * The record whose attribute values, in {@link CdrField} order, are {@code valuesInFieldOrder}; each
+     * value in its model type ({@link CdrField#get}) or null. For code that fills attributes in a loop
+     * over {@code CdrField} (a database row, an ingested record).
+     *
+     * @throws IllegalArgumentException if there are not exactly 27 values
+     * @throws ClassCastException if a value is not of its attribute's model type
+     */
+    public static Cdr fromValues(Object[] valuesInFieldOrder) {
+        Object[] v = valuesInFieldOrder;
+        if (v.length != FIELD_COUNT) {
+            throw new IllegalArgumentException("expected " + FIELD_COUNT + " values, got " + v.length);
+        }
+        return new Cdr(
+                (String) v[0],
+                (String) v[1],
+                (String) v[2],
+                (String) v[3],
+                (String) v[4],
+                (String) v[5],
+                (String) v[6],
+                (Instant) v[7],
+                (Instant) v[8],
+                (Instant) v[9],
+                (Instant) v[10],
+                (Instant) v[11],
+                (String) v[12],
+                (Integer) v[13],
+                (String) v[14],
+                (String) v[15],
+                (Seconds) v[16],
+                (Seconds) v[17],
+                (String) v[18],
+                (String) v[19],
+                (String) v[20],
+                (String) v[21],
+                (String) v[22],
+                (String) v[23],
+                (String) v[24],
+                (String) v[25],
+                (String) v[26]);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

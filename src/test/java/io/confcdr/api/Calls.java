@@ -2,6 +2,7 @@ package io.confcdr.api;
 
 import io.confcdr.model.Cdr;
 import io.confcdr.model.Seconds;
+import io.confcdr.store.TestRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,30 +21,19 @@ final class Calls {
         Instant join = start.plusSeconds(16);
         Instant disconnected = join.plus(Duration.ofMillis(30_000 + 250L * n));
         Instant stop = disconnected.plusMillis(500);
-        return Cdr.builder()
-                .addressDst("\"15162065515\" <sip:15162065515@11.22.33.44>")
+        return TestRecords.carrierxSample().toBuilder()
                 .addressSrc("<sip:+1760569%04d@12.34.56.78>".formatted(n))
-                .bridge("conference-bridge")
                 .callSid("69057c3e-bb90-4ed3-9c53-%012d".formatted(n))
                 .dateDisconnected(disconnected)
+                .dateInsert(null)
                 .dateJoin(join)
                 .dateStart(start)
                 .dateStop(stop)
-                .direction("inbound")
-                .disconnectCause(16)
-                .disconnectOriginator("src")
-                .disconnectReason("Normal")
                 .duration(Seconds.ofMillis(Duration.between(start, stop).toMillis()))
                 .durationMeeting(Seconds.ofMillis(Duration.between(join, disconnected).toMillis()))
-                .endpointSid("e3ddc435-7b07-4f3a-98d5-4fe9be107652")
-                .meetingRoomSid("f752b4a5-b821-4322-a26f-db5cfbf014ab")
-                .meetingSid("69057c3e-bb90-4ed3-9c53-000000000392")
-                .node("11.22.33.44")
-                .numberDst("15162065515")
                 .numberSrc("+1760569%04d".formatted(n))
                 .partnerSid(partnerSid)
                 .role(n == 0 ? "host" : "participant")
-                .userAgent("CX-IVS-SBC")
                 .build();
     }
 
@@ -68,13 +58,11 @@ final class Calls {
                         .duration(Seconds.parse("4.25015"))
                         .durationMeeting(Seconds.parse("0.000001"))
                         .build(),
-                Cdr.builder()
-                        .callSid("69057c3e-bb90-4ed3-9c53-000000000103")
-                        .partnerSid(partnerSid)
+                TestRecords.withNulls(leg(103, partnerSid).toBuilder()
                         .dateStart(Instant.parse("2024-12-14T11:00:00.123Z"))
                         .dateStop(Instant.parse("2024-12-14T11:00:09.999Z"))
                         .duration(Seconds.parse("9.876"))
                         .durationMeeting(Seconds.ZERO)
-                        .build());
+                        .build()));
     }
 }

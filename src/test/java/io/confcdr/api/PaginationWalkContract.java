@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.confcdr.model.Cdr;
 import io.confcdr.model.Seconds;
 import io.confcdr.model.Timestamps;
+import io.confcdr.store.TestRecords;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -66,28 +67,20 @@ abstract class PaginationWalkContract extends AbstractApiTest {
         Instant join = start.plusSeconds(16);
         Instant disconnected = join.plusSeconds(30);
         Instant stop = disconnected.plusMillis(500);
-        return Cdr.builder()
-                .addressDst("\"15162065515\" <sip:15162065515@11.22.33.44>")
+        return TestRecords.carrierxSample().toBuilder()
                 .addressSrc("<sip:+1760%07d@12.34.56.78>".formatted(n))
-                .bridge("conference-bridge")
                 .callSid(callSid)
                 .dateDisconnected(disconnected)
+                .dateInsert(null)
                 .dateJoin(join)
                 .dateStart(start)
                 .dateStop(stop)
-                .direction("inbound")
-                .disconnectCause(16)
-                .disconnectOriginator("src")
-                .disconnectReason("Normal")
                 .duration(Seconds.ofMillis(Duration.between(start, stop).toMillis()))
                 .durationMeeting(Seconds.ofMillis(Duration.between(join, disconnected).toMillis()))
                 .meetingSid("69057c3e-bb90-4ed3-9c53-%012d".formatted(n / 40))
-                .node("11.22.33.44")
-                .numberDst("15162065515")
                 .numberSrc("+1760%07d".formatted(n))
                 .partnerSid(ACME)
                 .role("participant")
-                .userAgent("CX-IVS-SBC")
                 .build();
     }
 

@@ -13,6 +13,7 @@ import io.confcdr.model.CdrField;
 import io.confcdr.model.CdrJson;
 import io.confcdr.model.FieldSelection;
 import io.confcdr.model.Seconds;
+import io.confcdr.store.TestRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -60,15 +61,12 @@ class OpenApiDocumentTest {
     }
 
     private static Cdr sampleWithNulls() {
-        return Cdr.builder()
+        return TestRecords.withNulls(TestRecords.carrierxSample().toBuilder()
                 .callSid("69057c3e-bb90-4ed3-9c53-000000001143")
-                .dateInsert(Instant.parse("2024-12-14T11:01:03.195Z"))
-                .dateStart(Instant.parse("2024-12-14T10:03:14Z"))
                 .dateStop(Instant.parse("2024-12-14T10:03:18.250Z"))
                 .duration(Seconds.parse("4.25015"))
                 .durationMeeting(Seconds.ZERO)
-                .partnerSid("cee93bf3-5746-43fe-a1a2-822c05fef687")
-                .build();
+                .build());
     }
 
     /** A list envelope as the API writes it, streamed with {@link CdrJson}. */

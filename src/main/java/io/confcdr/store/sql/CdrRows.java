@@ -2,6 +2,7 @@ package io.confcdr.store.sql;
 
 import io.confcdr.model.Cdr;
 import io.confcdr.model.CdrField;
+import io.confcdr.model.FieldType;
 import io.confcdr.model.Seconds;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jooq.Field;
 import org.jooq.ResultQuery;
 import org.jooq.exception.DataAccessException;
@@ -20,6 +22,9 @@ import org.jooq.exception.DataAccessException;
  * Queries built with jOOQ are mapped here too ({@link #fetch}), so there is one mapping of a row.
  */
 final class CdrRows {
+
+    /** Each attribute column's type, by position: read once, as {@code values()} copies its array per call. */
+    private static final FieldType[] TYPES = Stream.of(CdrField.values()).map(CdrField::type).toArray(FieldType[]::new);
 
     private final Dialect dialect;
 
@@ -52,34 +57,17 @@ final class CdrRows {
 
     /** The current row of {@code rs} as a record; columns 1–27 are the attributes in {@code CdrField} order. */
     Cdr read(ResultSet rs) throws SQLException {
-        return new Cdr(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                instant(rs, 8),
-                instant(rs, 9),
-                instant(rs, 10),
-                instant(rs, 11),
-                instant(rs, 12),
-                rs.getString(13),
-                integer(rs, 14),
-                rs.getString(15),
-                rs.getString(16),
-                seconds(rs, 17),
-                seconds(rs, 18),
-                rs.getString(19),
-                rs.getString(20),
-                rs.getString(21),
-                rs.getString(22),
-                rs.getString(23),
-                rs.getString(24),
-                rs.getString(25),
-                rs.getString(26),
-                rs.getString(27));
+        Object[] values = new Object[TYPES.length];
+        for (int i = 0; i < TYPES.length; i++) {
+            int column = i + 1;
+            values[i] = switch (TYPES[i]) {
+                case TEXT -> rs.getString(column);
+                case INSTANT -> instant(rs, column);
+                case INTEGER -> integer(rs, column);
+                case SECONDS -> seconds(rs, column);
+            };
+        }
+        return Cdr.fromValues(values);
     }
 
     private Instant instant(ResultSet rs, int column) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -25,9 +26,13 @@ import org.jooq.impl.SQLDataType;
  */
 public final class CdrTable {
 
-    /** Attributes every stored record has (NOT NULL columns): their keyset predicates need no null branch. */
-    private static final Set<CdrField> REQUIRED = EnumSet.of(
-            CdrField.CALL_SID, CdrField.PARTNER_SID, CdrField.DATE_START, CdrField.DATE_STOP, CdrField.DATE_INSERT);
+    /**
+     * Attributes every stored record has (NOT NULL columns): the ones a sender must supply and the ones
+     * confcdr sets on storing. Their keyset predicates need no null branch.
+     */
+    private static final Set<CdrField> REQUIRED = EnumSet.copyOf(Stream.of(CdrField.values())
+            .filter(field -> field.isRequired() || field.isSetByConfcdr())
+            .toList());
 
     private final Table<Record> table = DSL.table(DSL.name("cdr"));
     private final Field<Long> seq = DSL.field(DSL.name("seq"), SQLDataType.BIGINT);

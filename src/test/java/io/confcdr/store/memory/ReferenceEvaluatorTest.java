@@ -13,6 +13,7 @@ import io.confcdr.query.FilterParser;
 import io.confcdr.query.Order;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.Page;
+import io.confcdr.store.TestRecords;
 import io.confcdr.store.UnknownCursorException;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,29 +32,14 @@ class ReferenceEvaluatorTest {
     /** A host leg of the CarrierX sample's shape; {@code n} keeps sids and times apart. */
     private static Cdr leg(int n, UnaryOperator<Cdr.Builder> changes) {
         Instant start = START.plus(Duration.ofMinutes(n));
-        Cdr.Builder builder = Cdr.builder()
-                .addressDst("\"15162065515\" <sip:15162065515@11.22.33.44>")
-                .addressSrc("<sip:+17605692222@12.34.56.78>")
-                .bridge("conference-bridge")
+        Cdr.Builder builder = TestRecords.carrierxSample().toBuilder()
                 .callSid("69057c3e-bb90-4ed3-9c53-%012d".formatted(n))
                 .dateStart(start)
                 .dateJoin(start.plusSeconds(16))
                 .dateDisconnected(start.plusSeconds(50))
                 .dateStop(start.plusSeconds(50))
                 .dateInsert(start.plusSeconds(3600))
-                .direction("inbound")
-                .disconnectCause(16)
-                .disconnectOriginator("src")
-                .disconnectReason("Normal")
-                .duration(Seconds.parse("50"))
-                .durationMeeting(Seconds.parse("34"))
-                .meetingSid("69057c3e-bb90-4ed3-9c53-000000000392")
-                .node("11.22.33.44")
-                .numberDst("15162065515")
-                .numberSrc("+17605692222")
-                .partnerSid(ACME)
-                .role("host")
-                .userAgent("CX-IVS-SBC");
+                .partnerSid(ACME);
         return changes.apply(builder).build();
     }
 
