@@ -181,14 +181,11 @@ public final class SqlPartnerStore implements PartnerStore {
     }
 
     /**
-     * Two concurrent moves (A under B, B under A) would each pass the cycle check on the tree as it was.
-     * On PostgreSQL, partner writes therefore take a table lock that serialises them (reads go on);
-     * SQLite's writers are serialised already. Partner writes are rare admin actions.
+     * Two concurrent moves (A under B, B under A) would each pass the cycle check on the tree as it was,
+     * so partner writes are serialised as the dialect does it. Partner writes are rare admin actions.
      */
     private void lockTreeForMove(DSLContext tx) {
-        if (db.dialect() == Dialect.POSTGRES) {
-            tx.execute("LOCK TABLE partner IN SHARE ROW EXCLUSIVE MODE");
-        }
+        db.dialect().lockPartnerTree(tx);
     }
 
     private static String callbacksText(Map<String, String> value) {
