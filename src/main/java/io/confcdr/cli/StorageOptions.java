@@ -1,7 +1,7 @@
 package io.confcdr.cli;
 
 import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
+import io.confcdr.store.sql.SqlStorageFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +31,6 @@ final class StorageOptions {
                 throw CliException.usage("cannot create data directory " + dataDir + ": " + e.getMessage());
             }
         }
-        return Storages.open(dataDir, jdbcUrl);
+        return SqlStorageFactory.open(dataDir, jdbcUrl);
     }
 }

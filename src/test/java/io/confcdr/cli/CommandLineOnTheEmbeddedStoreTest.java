@@ -7,7 +7,7 @@ import io.confcdr.api.ApiServer;
 import io.confcdr.auth.TokenIssuer;
 import io.confcdr.ingest.Ingestor;
 import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
+import io.confcdr.store.sql.SqlStorageFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -104,7 +104,7 @@ class CommandLineOnTheEmbeddedStoreTest {
         assertThat(created.exitCode()).as(created.err()).isZero();
         String token = created.out().strip();
 
-        try (Storage storage = Storages.open(dataDir, null);
+        try (Storage storage = SqlStorageFactory.open(dataDir, null);
              ApiServer server = ApiServer.start(storage, ApiConfig.onPort(0), Clock.systemUTC())) {
             String calls = "http://127.0.0.1:" + server.port() + "/core/v2/app/conference/calls";
             JsonNode page = JSON.readTree(get(calls + "?with_total=true&limit=3", token));
