@@ -8,6 +8,7 @@ import io.confcdr.ingest.IngestMetrics;
 import io.confcdr.ingest.Ingestor;
 import io.confcdr.read.CdrReads;
 import io.confcdr.store.Storage;
+import io.confcdr.store.sql.SqlStorageFactory;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -58,7 +59,7 @@ public final class Services implements AutoCloseable {
      * @throws io.confcdr.store.StoreUnavailableException when the database cannot be reached
      */
     public static Services open(Path dataDir, String jdbcUrl, Clock clock) {
-        return over(io.confcdr.store.Storages.open(dataDir, jdbcUrl, clock), clock);
+        return over(SqlStorageFactory.open(dataDir, jdbcUrl, clock), clock);
     }
 
     /** The services over a store opened elsewhere (tests, benchmarks); closing them closes the store. */

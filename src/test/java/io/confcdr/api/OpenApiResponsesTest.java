@@ -10,7 +10,7 @@ import com.networknt.schema.dialect.OpenApi31;
 import io.confcdr.store.FailingStorage;
 import io.confcdr.model.Cdr;
 import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
+import io.confcdr.store.sql.SqlStorageFactory;
 import io.confcdr.store.StoreUnavailableException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -47,7 +47,7 @@ class OpenApiResponsesTest extends AbstractApiTest {
 
     @Override
     protected Storage newStorage(Clock clock) {
-        failing = new FailingStorage(Storages.open(dataDir, null, clock));
+        failing = new FailingStorage(SqlStorageFactory.open(dataDir, null, clock));
         return failing;
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.confcdr.model.Cdr;
 import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
+import io.confcdr.store.sql.SqlStorageFactory;
 import io.confcdr.store.sql.PostgresTestDatabase;
 import io.confcdr.store.sql.TcpProxy;
 import java.io.IOException;
@@ -42,7 +42,7 @@ class PostgresOutageApiTest extends AbstractApiTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Storages.open(null, direct.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"), clock);
+        return SqlStorageFactory.open(null, direct.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"), clock);
     }
 
     @AfterEach

@@ -1,7 +1,7 @@
 package io.confcdr.api;
 
 import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
+import io.confcdr.store.sql.SqlStorageFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +14,6 @@ class SqliteAbuseApiTest extends AbuseApiContract {
 
     @Override
     protected Storage newStorage(Clock clock) {
-        return Storages.open(dataDir, null, clock);
+        return SqlStorageFactory.open(dataDir, null, clock);
     }
 }

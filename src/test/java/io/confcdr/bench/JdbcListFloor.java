@@ -20,11 +20,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Converter;
 import org.jooq.Query;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
@@ -39,7 +39,7 @@ final class JdbcListFloor implements AutoCloseable {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final Dialect dialect;
+    private final Converter<?, Instant> instantToJdbc;
     private final Connection connection;
     private final PreparedStatement statement;
     private final List<Object> binds;
@@ -47,7 +47,8 @@ final class JdbcListFloor implements AutoCloseable {
 
     /** @param listPath the list request as the benchmark sends it ({@code /core/v2/…/calls?limit=…&filter=…}) */
     JdbcListFloor(SqlDatabase db, String jdbcUrl, String listPath, Visibility visibility) throws SQLException {
-        this.dialect = db.dialect();
+        Dialect dialect = db.dialect();
+        this.instantToJdbc = dialect.instantType().getConverter();
         CdrQuery query = ListRequestParser.parse(queryParameters(listPath)).query();
         CdrTable cdr = new CdrTable(dialect);
         CdrQueryTranslator translator = new CdrQueryTranslator(cdr, dialect);
@@ -123,7 +124,7 @@ final class JdbcListFloor implements AutoCloseable {
 
     private Object jdbcValue(Object value) {
         if (value instanceof Instant instant) {
-            return dialect == Dialect.SQLITE ? (Object) instant.toEpochMilli() : instant.atOffset(ZoneOffset.UTC);
+            return instantToJdbc.to(instant);
         }
         return value;
     }

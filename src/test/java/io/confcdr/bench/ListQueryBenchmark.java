@@ -46,7 +46,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class ListQueryBenchmark {
 
     @Param({"POSTGRES", "SQLITE"})
-    public Dialect dialect;
+    public String dialect;
 
     private Map<String, List<String>> params;
 
@@ -67,9 +67,10 @@ public class ListQueryBenchmark {
                         + " and date_stop lt '2024-12-09 00:00:00' and role in (host, participant)"),
                 "order", List.of("date_stop desc"),
                 "limit", List.of("1000"));
-        dsl = DSL.using(dialect.jooqDialect(), new Settings().withRenderSchema(false).withExecuteLogging(false));
-        cdr = new CdrTable(dialect);
-        translator = new CdrQueryTranslator(cdr, dialect);
+        Dialect sqlDialect = Dialect.valueOf(dialect);
+        dsl = DSL.using(sqlDialect.jooqDialect(), new Settings().withRenderSchema(false).withExecuteLogging(false));
+        cdr = new CdrTable(sqlDialect);
+        translator = new CdrQueryTranslator(cdr, sqlDialect);
         visibility = Visibility.of(generator.partners().stream()
                 .map(GeneratedPartner::sid).toArray(String[]::new));
         fixed = buildSql(ListRequestParser.parse(params).query());

@@ -2,7 +2,6 @@ package io.confcdr.bench;
 
 import io.confcdr.model.Cdr;
 import io.confcdr.store.sql.CdrTable;
-import io.confcdr.store.sql.Dialect;
 import io.confcdr.store.sql.SqlStorage;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -22,14 +21,12 @@ import org.postgresql.copy.CopyIn;
 final class RawInsert {
 
     private final SqlStorage storage;
-    private final Dialect dialect;
     private final CdrTable table;
     private final String columns;
 
     RawInsert(SqlStorage storage) {
         this.storage = storage;
-        this.dialect = storage.database().dialect();
-        this.table = new CdrTable(dialect);
+        this.table = new CdrTable(storage.database().dialect());
         this.columns = table.attributeColumns().stream().map(Field::getName).map(name -> '"' + name + '"')
                 .collect(Collectors.joining(", "));
     }
@@ -37,10 +34,12 @@ final class RawInsert {
     /** Inserts every batch in its own transaction; returns the rows written. */
     long insert(List<List<Cdr>> batches) {
         return storage.database().dsl().connectionResult(connection -> {
+            // COPY is the PostgreSQL driver's own API: the floor uses it wherever the connection offers it.
+            boolean copy = connection.isWrapperFor(PGConnection.class);
             long rows = 0;
             for (List<Cdr> batch : batches) {
                 Instant now = Instant.now();
-                rows += dialect == Dialect.POSTGRES ? copy(connection, batch, now) : insertRows(connection, batch, now);
+                rows += copy ? copy(connection, batch, now) : insertRows(connection, batch, now);
             }
             return rows;
         });

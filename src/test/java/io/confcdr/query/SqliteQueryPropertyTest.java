@@ -1,7 +1,7 @@
 package io.confcdr.query;
 
 import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
+import io.confcdr.store.sql.SqlStorageFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +14,6 @@ class SqliteQueryPropertyTest extends QueryPropertyContract {
 
     @Override
     protected Storage openStorage() {
-        return Storages.open(dataDir, null, Clock.systemUTC());
+        return SqlStorageFactory.open(dataDir, null, Clock.systemUTC());
     }
 }

@@ -24,7 +24,7 @@ import org.jooq.impl.SQLDataType;
  * The one translation of the query AST into SQL, shared by SQLite and PostgreSQL: visibility and filter
  * conditions, sort fields and keyset predicates, all with bind parameters. Implements the query
  * semantics every store shares (nulls first ascending, {@code seq} as tie-breaker, SQL null logic).
- * The only dialect difference is how a case-sensitive {@code like} is spelled.
+ * The only dialect difference, how {@code like} is spelled, is the {@link Dialect}'s.
  */
 public final class CdrQueryTranslator {
 
@@ -158,35 +158,8 @@ public final class CdrQueryTranslator {
     }
 
     private Condition like(Like like) {
-        Field<String> column = cdr.text(like.field());
-        Condition matches = switch (dialect) {
-            // SQLite LIKE folds ASCII case and has no escape character unless asked: exactly ilike.
-            case SQLITE -> like.caseInsensitive()
-                    ? column.like(like.pattern())
-                    : DSL.condition("{0} GLOB {1}", column, DSL.val(toGlob(like.pattern())));
-            // PostgreSQL's LIKE escapes with '\' by default; double it so a backslash stays literal.
-            case POSTGRES -> {
-                String pattern = like.pattern().replace("\\", "\\\\");
-                yield like.caseInsensitive() ? column.likeIgnoreCase(pattern, '\\') : column.like(pattern, '\\');
-            }
-        };
+        Condition matches = dialect.like(cdr.text(like.field()), like.pattern(), like.caseInsensitive());
         return like.negated() ? matches.not() : matches;
-    }
-
-    /** A {@code like} pattern as a GLOB pattern: GLOB's own metacharacters are taken literally. */
-    static String toGlob(String likePattern) {
-        StringBuilder glob = new StringBuilder(likePattern.length() + 8);
-        likePattern.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '%' -> glob.append('*');
-                case '_' -> glob.append('?');
-                case '*' -> glob.append("[*]");
-                case '?' -> glob.append("[?]");
-                case '[' -> glob.append("[[]");
-                default -> glob.appendCodePoint(cp);
-            }
-        });
-        return glob.toString();
     }
 
     /**

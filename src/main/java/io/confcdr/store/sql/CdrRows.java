@@ -71,12 +71,7 @@ final class CdrRows {
     }
 
     private Instant instant(ResultSet rs, int column) throws SQLException {
-        if (dialect == Dialect.SQLITE) {
-            long millis = rs.getLong(column);
-            return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-        }
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        return dialect.instant(rs, column);
     }
 
     private static Integer integer(ResultSet rs, int column) throws SQLException {

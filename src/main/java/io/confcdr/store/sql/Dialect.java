@@ -1,51 +1,87 @@
 package io.confcdr.store.sql;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import org.jooq.Converter;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.DataType;
+import org.jooq.Field;
 import org.jooq.SQLDialect;
-import org.jooq.impl.SQLDataType;
 
 /**
- * What differs between the two SQL databases confcdr runs on: how an instant is stored, where the
- * migrations live, and how a case-sensitive {@code like} is spelled. Everything else is shared.
+ * Everything that differs between the two SQL databases confcdr runs on, implemented once per database:
+ * how an instant is stored and read, where the migrations live, how {@code like} is spelled, how call_sids
+ * are looked up, how new CDRs are bulk-inserted and how writers are serialised. The rest of the store is
+ * written once against this class and never asks which database it is on.
+ *
+ * <p>An abstract class rather than an interface so that the behaviour stays package-private: only the
+ * schema facts are public (the benchmarks build tables and translators from them).
  */
-public enum Dialect {
+public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
 
-    /** Dates as INTEGER epoch milliseconds; {@code like} becomes GLOB because SQLite LIKE ignores ASCII case. */
-    SQLITE(SQLDialect.SQLITE, "classpath:db/migration/sqlite",
-            SQLDataType.BIGINT.asConvertedDataType(
-                    Converter.ofNullable(Long.class, Instant.class, Instant::ofEpochMilli, Instant::toEpochMilli))),
+    public static final Dialect SQLITE = new SqliteDialect();
+    public static final Dialect POSTGRES = new PostgresDialect();
 
-    /** Dates as timestamptz; text columns are {@code COLLATE "C"}. */
-    POSTGRES(SQLDialect.POSTGRES, "classpath:db/migration/postgresql",
-            SQLDataType.TIMESTAMPWITHTIMEZONE.asConvertedDataType(
-                    Converter.ofNullable(OffsetDateTime.class, Instant.class,
-                            OffsetDateTime::toInstant, instant -> instant.atOffset(ZoneOffset.UTC))));
+    private final String name;
 
-    private final SQLDialect jooqDialect;
-    private final String migrations;
-    private final DataType<Instant> instantType;
-
-    Dialect(SQLDialect jooqDialect, String migrations, DataType<Instant> instantType) {
-        this.jooqDialect = jooqDialect;
-        this.migrations = migrations;
-        this.instantType = instantType;
+    Dialect(String name) {
+        this.name = name;
     }
 
-    public SQLDialect jooqDialect() {
-        return jooqDialect;
+    /** The dialect called {@code SQLITE} or {@code POSTGRES}. */
+    public static Dialect valueOf(String name) {
+        for (Dialect dialect : List.of(SQLITE, POSTGRES)) {
+            if (dialect.name.equals(name)) {
+                return dialect;
+            }
+        }
+        throw new IllegalArgumentException("no dialect " + name + "; SQLITE or POSTGRES");
     }
+
+    /** {@code SQLITE} or {@code POSTGRES}. */
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String toString() {
+        return name;
+    }
+
+    public abstract SQLDialect jooqDialect();
 
     /** The Flyway location of this dialect's migrations. */
-    public String migrations() {
-        return migrations;
-    }
+    public abstract String migrations();
 
     /** The column type of every date: converts to and from {@link Instant} at the JDBC boundary. */
-    public DataType<Instant> instantType() {
-        return instantType;
-    }
+    public abstract DataType<Instant> instantType();
+
+    /** The date in a column of {@link #instantType()} read straight off JDBC; null for SQL null. */
+    abstract Instant instant(ResultSet rs, int column) throws SQLException;
+
+    /**
+     * {@code column like pattern} (or {@code ilike}) with the query language's semantics: {@code %} and
+     * {@code _} are the only wildcards, every other character (backslash included) stands for itself.
+     */
+    abstract Condition like(Field<String> column, String pattern, boolean caseInsensitive);
+
+    /** {@code callSid} is one of {@code sids} (up to a few hundred). */
+    abstract Condition callSidAmong(Field<String> callSid, List<String> sids);
+
+    /** How new CDRs go into {@code cdr}; one per store, built once. */
+    abstract CdrBulkInsert cdrBulkInsert(CdrTable cdr);
+
+    /** The queue a database's writers wait in before their transaction; one per database. */
+    abstract WriterGate writerGate();
+
+    /**
+     * Called first in every CDR insert transaction: orders it after the CDR writers before it, so insertion
+     * sequences become visible in commit order.
+     */
+    abstract void serialiseCdrInsert(DSLContext tx);
+
+    /** Called first in a partner write that checks the tree: keeps concurrent moves from forming a cycle. */
+    abstract void lockPartnerTree(DSLContext tx);
 }

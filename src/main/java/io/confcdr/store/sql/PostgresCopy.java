@@ -8,22 +8,22 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.exception.DataAccessException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * PostgreSQL's bulk path: new records are streamed with COPY (CSV) straight into {@code cdr}; COPY
- * assigns {@code seq} in stream order, so batch order is insertion order. Only records known to be new
- * come here, under the writers' advisory lock, so no conflict is expected; should one happen, the unique
- * key fails the COPY and the whole transaction rolls back (never half-applied). Writing each row once,
- * instead of into a staging table and again with {@code INSERT … SELECT … ON CONFLICT DO NOTHING}, took
- * HTTP ingest from 8 300–9 300 to 11 000–18 900 CDR/s ({@code bench/run ingest --store postgres}, 200 000
- * records, on a shared 2-core machine). Table and column names are fixed
- * identifiers from {@link CdrTable}; every value travels as COPY data, never as SQL text.
+ * PostgreSQL's bulk path: records are streamed with COPY (CSV) straight into {@code cdr}; COPY assigns
+ * {@code seq} in stream order, so batch order is insertion order. Each row is written once, instead of
+ * into a staging table and again with {@code INSERT … SELECT … ON CONFLICT DO NOTHING}. Runs under the CDR
+ * writers' advisory lock, so no conflict with another writer is expected; should one happen, the unique
+ * key fails the COPY and the whole transaction rolls back (never half-applied). Table and column names
+ * are fixed identifiers from {@link CdrTable}; every value travels as COPY data, never as SQL text.
  */
-final class PostgresCopy {
+final class PostgresCopy implements CdrBulkInsert {
 
     private static final int FLUSH_BYTES = 1 << 20;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final CdrTable cdr;
     private final String columnList;
@@ -34,8 +34,39 @@ final class PostgresCopy {
                 .collect(Collectors.joining(", "));
     }
 
+    /**
+     * Optimistically: most batches hold only new records, and the unique index on call_sid checks each row
+     * as COPY inserts it anyway, so the batch is copied whole without looking its sids up first. If any sid
+     * is already stored, COPY fails on the unique key; the attempt is rolled back to a savepoint and the
+     * caller takes the careful path (look up, then {@link #insertNew} what is new). Saves a lookup of every
+     * sid in the common case.
+     */
+    @Override
+    public boolean insertedWhole(DSLContext tx, List<Cdr> batch) {
+        try {
+            tx.transaction(attempt -> {
+                if (copy(attempt.dsl(), batch) != batch.size()) {
+                    throw new IllegalStateException("COPY stored fewer rows than the batch holds; batch rolled back");
+                }
+            });
+            return true;
+        } catch (DataAccessException e) {
+            if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void insertNew(DSLContext tx, List<Cdr> fresh) {
+        if (copy(tx, fresh) != fresh.size()) {
+            throw new IllegalStateException("a concurrent writer stored some of these call_sids; batch rolled back");
+        }
+    }
+
     /** @return the number of rows inserted into cdr */
-    int insert(DSLContext tx, List<Cdr> fresh) {
+    private int copy(DSLContext tx, List<Cdr> fresh) {
         long[] inserted = new long[1];
         tx.connection(connection -> {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()

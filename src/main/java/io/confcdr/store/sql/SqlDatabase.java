@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.conf.Settings;
@@ -17,15 +16,15 @@ import org.jooq.impl.DSL;
 
 /**
  * A pooled database with its jOOQ context. Every call goes through {@link #read} or {@link #write}, which
- * turn connection failures into {@link StoreUnavailableException}. On SQLite, writes are serialised here
- * (SQLite has one writer; queueing in Java is cheaper than spinning on the busy timeout).
+ * turn connection failures into {@link StoreUnavailableException}. Writers pass the dialect's
+ * {@link WriterGate} first (on SQLite, one at a time).
  */
 public final class SqlDatabase implements AutoCloseable {
 
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
-    private final ReentrantLock sqliteWriter = new ReentrantLock();
+    private final WriterGate writers;
     /**
      * Prepared statements of {@link #query}, per physical connection. A connection is used by one request
      * at a time, so its statements are too. Connections the pool has closed (retired at their maximum
@@ -43,6 +42,7 @@ public final class SqlDatabase implements AutoCloseable {
     public SqlDatabase(Dialect dialect, HikariDataSource dataSource) {
         this.dialect = dialect;
         this.dataSource = dataSource;
+        this.writers = dialect.writerGate();
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
         this.dsl = DSL.using(dataSource, dialect.jooqDialect(), settings);
     }
@@ -134,10 +134,7 @@ public final class SqlDatabase implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it commits, or none of it. */
     public <T> T write(Function<DSLContext, T> work) {
-        boolean serialise = dialect == Dialect.SQLITE;
-        if (serialise) {
-            sqliteWriter.lock();
-        }
+        writers.enter();
         try {
             return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
         } catch (RuntimeException failure) {
@@ -146,9 +143,7 @@ public final class SqlDatabase implements AutoCloseable {
             }
             throw StoreErrors.translate(failure);
         } finally {
-            if (serialise) {
-                sqliteWriter.unlock();
-            }
+            writers.leave();
         }
     }
 

@@ -47,6 +47,7 @@ public final class SqlPartnerStore implements PartnerStore {
     private final Table<Record> token = DSL.table(DSL.name("api_token"));
     private final Field<String> tokenPartnerSid = DSL.field(DSL.name("partner_sid"), SQLDataType.VARCHAR);
     private final Field<Instant> tokenRevoked;
+    private final Field<Instant> tombstoneDate;
     private final ExpiringCache<String, Set<String>> subtrees;
     private final Runnable tokensRevoked;
 
@@ -55,6 +56,7 @@ public final class SqlPartnerStore implements PartnerStore {
         this.db = db;
         this.tokensRevoked = tokensRevoked;
         this.tokenRevoked = DSL.field(DSL.name("date_revoked"), db.dialect().instantType());
+        this.tombstoneDate = DSL.field(DSL.name("date_deleted"), db.dialect().instantType());
         this.subtrees = new ExpiringCache<>(clock, ExpiringCache.TIME_TO_LIVE, ExpiringCache.MAX_ENTRIES);
         this.dateCreated = DSL.field(DSL.name("date_created"), db.dialect().instantType());
     }
@@ -83,6 +85,7 @@ public final class SqlPartnerStore implements PartnerStore {
                     .values(created.sid(), created.name(), created.parentSid(), created.status(), created.dateCreated(),
                             callbacksText(created.callbacks()))
                     .execute();
+            tx.deleteFrom(PartnerTombstones.TABLE).where(PartnerTombstones.SID.eq(created.sid())).execute();
             return new Creation.Created(created);
         });
     }
@@ -189,7 +192,7 @@ public final class SqlPartnerStore implements PartnerStore {
         return db.write(tx -> {
             // Serialised with CDR inserts, which re-check their partners under the same lock: no record can
             // be stored for this partner between the check below and the commit.
-            serialiseWithCdrWriters(tx);
+            db.dialect().serialiseCdrInsert(tx);
             if (!tx.fetchExists(partner, sid.eq(wanted))) {
                 return Deletion.NOT_FOUND;
             }
@@ -200,6 +203,8 @@ public final class SqlPartnerStore implements PartnerStore {
                 return Deletion.HAS_RECORDS;
             }
             tx.deleteFrom(partner).where(sid.eq(wanted)).execute();
+            tx.deleteFrom(PartnerTombstones.TABLE).where(PartnerTombstones.SID.eq(wanted)).execute();
+            tx.insertInto(PartnerTombstones.TABLE, PartnerTombstones.SID, tombstoneDate).values(wanted, when).execute();
             tx.update(token).set(tokenRevoked, when)
                     .where(tokenPartnerSid.eq(wanted).and(tokenRevoked.isNull()))
                     .execute();
@@ -208,21 +213,11 @@ public final class SqlPartnerStore implements PartnerStore {
     }
 
     /**
-     * Two concurrent moves (A under B, B under A) would each pass the cycle check on the tree as it was.
-     * On PostgreSQL, partner writes therefore take a table lock that serialises them (reads go on);
-     * SQLite's writers are serialised already. Partner writes are rare admin actions.
+     * Two concurrent moves (A under B, B under A) would each pass the cycle check on the tree as it was,
+     * so partner writes are serialised as the dialect does it. Partner writes are rare admin actions.
      */
     private void lockTreeForMove(DSLContext tx) {
-        if (db.dialect() == Dialect.POSTGRES) {
-            tx.execute("LOCK TABLE partner IN SHARE ROW EXCLUSIVE MODE");
-        }
-    }
-
-    /** The lock CDR inserts take on PostgreSQL; SQLite's writers are serialised already. */
-    private void serialiseWithCdrWriters(DSLContext tx) {
-        if (db.dialect() == Dialect.POSTGRES) {
-            tx.execute("select pg_advisory_xact_lock(?)", 0x6364725f736571L);
-        }
+        db.dialect().lockPartnerTree(tx);
     }
 
     private static String callbacksText(Map<String, String> value) {

@@ -2,6 +2,7 @@ package io.confcdr.store.sql;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.confcdr.store.Storage;
 import io.confcdr.store.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +19,9 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Opens and migrates the SQL databases: pools sized for each engine, Flyway migrations from the
- * dialect's own location. Connection failures at open become {@link StoreUnavailableException}.
+ * Opens the configured database (the embedded SQLite store in a data directory, the default, or PostgreSQL
+ * for a {@code jdbc:postgresql:} URL) and migrates it: pools sized for each engine, Flyway migrations from
+ * the dialect's own location. Connection failures at open become {@link StoreUnavailableException}.
  */
 public final class SqlStorageFactory {
 
@@ -35,6 +37,31 @@ public final class SqlStorageFactory {
     }
 
     private SqlStorageFactory() {
+    }
+
+    /** @param jdbcUrl null for the embedded store in {@code dataDir} */
+    public static Storage open(Path dataDir, String jdbcUrl) {
+        return open(dataDir, jdbcUrl, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #open(Path, String)}, with the clock that stamps date_insert.
+     *
+     * @throws IllegalArgumentException for a URL of a database confcdr does not support
+     * @throws StoreUnavailableException when the database cannot be reached
+     */
+    public static Storage open(Path dataDir, String jdbcUrl, Clock clock) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            if (dataDir == null) {
+                throw new IllegalArgumentException("the embedded store needs a data directory");
+            }
+            return sqlite(dataDir, clock);
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return postgres(jdbcUrl, clock);
+        }
+        throw new IllegalArgumentException(
+                "unsupported database URL: only jdbc:postgresql: URLs are supported (or none, for the embedded SQLite store)");
     }
 
     /** SQLite in {@code dataDir/confcdr.db}: WAL, synchronous=FULL (acknowledged means durable), busy timeout. */
@@ -59,7 +86,7 @@ public final class SqlStorageFactory {
         pool.setMaximumPoolSize(SQLITE_POOL_SIZE);
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(30_000);
-        return open(Dialect.SQLITE, pool, null, clock);
+        return migrated(Dialect.SQLITE, pool, null, clock);
     }
 
     /** PostgreSQL at a {@code jdbc:postgresql:} URL; a {@code currentSchema} parameter selects (and creates) the schema. */
@@ -74,10 +101,10 @@ public final class SqlStorageFactory {
         pool.setValidationTimeout(2_000);
         pool.addDataSourceProperty("connectTimeout", "3");
         pool.addDataSourceProperty("tcpKeepAlive", "true");
-        return open(Dialect.POSTGRES, pool, currentSchema(jdbcUrl), clock);
+        return migrated(Dialect.POSTGRES, pool, currentSchema(jdbcUrl), clock);
     }
 
-    private static SqlStorage open(Dialect dialect, HikariConfig pool, String schema, Clock clock) {
+    private static SqlStorage migrated(Dialect dialect, HikariConfig pool, String schema, Clock clock) {
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(pool);

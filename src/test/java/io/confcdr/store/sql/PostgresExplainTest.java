@@ -10,7 +10,6 @@ import io.confcdr.query.Cursor;
 import io.confcdr.query.Filter;
 import io.confcdr.query.Order;
 import io.confcdr.query.Visibility;
-import io.confcdr.store.Storages;
 import io.confcdr.store.sql.CdrQueryTranslator.Anchor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +46,7 @@ class PostgresExplainTest {
     @BeforeAll
     void load() throws SQLException, IOException {
         String url = PostgresTestDatabase.freshSchemaUrl(getClass());
-        storage = (SqlStorage) Storages.open(null, url, Clock.systemUTC());
+        storage = (SqlStorage) SqlStorageFactory.open(null, url, Clock.systemUTC());
         dsl = storage.database().dsl();
         try (var connection = DriverManager.getConnection(url)) {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.confcdr.model.Cdr;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
 import io.confcdr.store.StoreUnavailableException;
 import io.confcdr.store.TestRecords;
 import java.net.URI;
@@ -38,7 +37,7 @@ class PostgresOutageTest {
         URI target = URI.create(direct.substring("jdbc:".length()));
         proxy = new TcpProxy(target.getHost(), target.getPort() < 0 ? 5432 : target.getPort());
         String viaProxy = direct.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
-        storage = Storages.open(null, viaProxy, Clock.systemUTC());
+        storage = SqlStorageFactory.open(null, viaProxy, Clock.systemUTC());
     }
 
     @AfterEach

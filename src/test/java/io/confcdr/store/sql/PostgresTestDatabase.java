@@ -3,7 +3,6 @@ package io.confcdr.store.sql;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -44,6 +43,6 @@ public final class PostgresTestDatabase {
 
     /** A migrated storage in a fresh schema for the test class. */
     public static Storage open(Class<?> testClass, Clock clock) {
-        return Storages.open(null, freshSchemaUrl(testClass), clock);
+        return SqlStorageFactory.open(null, freshSchemaUrl(testClass), clock);
     }
 }

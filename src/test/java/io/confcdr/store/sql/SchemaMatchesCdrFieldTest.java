@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.confcdr.model.CdrField;
 import io.confcdr.model.FieldType;
 import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -37,7 +36,7 @@ class SchemaMatchesCdrFieldTest {
 
     @Test
     void sqliteSchemaMatchesCdrField() throws SQLException {
-        try (Storage ignored = Storages.open(dataDir, null, Clock.systemUTC());
+        try (Storage ignored = SqlStorageFactory.open(dataDir, null, Clock.systemUTC());
              Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("confcdr.db"))) {
             Map<String, Column> columns = cdrColumns(connection, null);
 
@@ -53,7 +52,7 @@ class SchemaMatchesCdrFieldTest {
     @Test
     void postgresSchemaMatchesCdrField() throws SQLException {
         String url = PostgresTestDatabase.freshSchemaUrl(SchemaMatchesCdrFieldTest.class);
-        try (Storage ignored = Storages.open(null, url, Clock.systemUTC());
+        try (Storage ignored = SqlStorageFactory.open(null, url, Clock.systemUTC());
              Connection connection = DriverManager.getConnection(url)) {
             Map<String, Column> columns = cdrColumns(connection, connection.getSchema());
 

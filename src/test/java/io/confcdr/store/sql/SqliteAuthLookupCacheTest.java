@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.confcdr.model.ApiToken;
 import io.confcdr.model.Partner;
 import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,7 +39,7 @@ class SqliteAuthLookupCacheTest {
 
     @BeforeEach
     void open() {
-        storage = Storages.open(dataDir, null, clock);
+        storage = SqlStorageFactory.open(dataDir, null, clock);
     }
 
     @AfterEach

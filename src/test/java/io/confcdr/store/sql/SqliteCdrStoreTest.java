@@ -2,7 +2,6 @@ package io.confcdr.store.sql;
 
 import io.confcdr.store.CdrStoreContract;
 import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +14,6 @@ class SqliteCdrStoreTest extends CdrStoreContract {
 
     @Override
     protected Storage openStorage(Clock clock) {
-        return Storages.open(dataDir, null, clock);
+        return SqlStorageFactory.open(dataDir, null, clock);
     }
 }

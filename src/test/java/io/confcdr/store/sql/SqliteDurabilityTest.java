@@ -2,7 +2,6 @@ package io.confcdr.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confcdr.store.Storages;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class SqliteDurabilityTest {
 
     @Test
     void embeddedStoreRunsInWalModeWithFullSynchronousCommits() {
-        try (var storage = (SqlStorage) Storages.open(dataDir, null, Clock.systemUTC())) {
+        try (var storage = (SqlStorage) SqlStorageFactory.open(dataDir, null, Clock.systemUTC())) {
             var dsl = storage.database().dsl();
 
             assertThat(dsl.fetchValue("PRAGMA journal_mode")).isEqualTo("wal");

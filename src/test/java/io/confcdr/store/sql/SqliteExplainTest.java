@@ -11,7 +11,6 @@ import io.confcdr.query.Cursor;
 import io.confcdr.query.Filter;
 import io.confcdr.query.Order;
 import io.confcdr.query.Visibility;
-import io.confcdr.store.Storages;
 import io.confcdr.store.TestRecords;
 import io.confcdr.store.sql.CdrQueryTranslator.Anchor;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ class SqliteExplainTest {
 
     @BeforeAll
     void load() {
-        storage = (SqlStorage) Storages.open(dataDir, null, Clock.systemUTC());
+        storage = (SqlStorage) SqlStorageFactory.open(dataDir, null, Clock.systemUTC());
         dsl = storage.database().dsl();
         List<Cdr> batch = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {

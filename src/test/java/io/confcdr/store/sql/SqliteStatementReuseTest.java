@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.confcdr.model.Cdr;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.Storage;
-import io.confcdr.store.Storages;
 import io.confcdr.store.TestRecords;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,7 +37,7 @@ class SqliteStatementReuseTest {
 
     @BeforeEach
     void open() {
-        storage = Storages.open(dataDir, null, Clock.systemUTC());
+        storage = SqlStorageFactory.open(dataDir, null, Clock.systemUTC());
     }
 
     @AfterEach
