@@ -3,7 +3,13 @@ package io.confcdr.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.confcdr.auth.Caller;
+import io.confcdr.auth.ForbiddenException;
+import io.confcdr.auth.Scopes;
+import io.confcdr.model.ApiToken;
+import io.confcdr.model.Cdr;
 import io.confcdr.model.Partner;
+import io.confcdr.query.Visibility;
 import io.confcdr.store.Storage;
 import io.confcdr.store.memory.MemoryStorage;
 import java.io.ByteArrayInputStream;
@@ -12,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The import path ({@code confcdr import}): the same validation, for any existing partner. */
@@ -48,6 +56,49 @@ class IngestorTest {
         assertThat(report.rejected()).containsExactly(new IngestReport.Rejection(0, "c1",
                 List.of(new IngestReport.Reason("partner_sid", "unknown partner"))));
         assertThat(storage.cdrs().find("c1", io.confcdr.query.Visibility.of("initech"))).isEmpty();
+    }
+
+    @Test
+    void aTokenWritesForItsOwnPartnerAndDescendantsOnly() {
+        storage.partners().create(new Partner("acme-emea", "Acme EMEA", "acme", Partner.ACTIVE, NOW));
+        var bridge = new Caller.Bearer(new ApiToken("tok", "acme", "bridge", Set.of(Scopes.CDR_INGEST), NOW, null, null, null));
+
+        IngestReport report = ingestor.ingest(bridge, BodyFormat.NDJSON, lines(RECORD.formatted("c1", "acme"),
+                RECORD.formatted("c2", "acme-emea"), RECORD.formatted("c3", "globex")));
+
+        assertThat(report).isEqualTo(new IngestReport(2, 0, List.of(new IngestReport.Rejection(2, "c3",
+                List.of(new IngestReport.Reason("partner_sid", "unknown partner"))))));
+    }
+
+    @Test
+    void aTokenWithoutCdrIngestStoresNothing() {
+        var reader = new Caller.Bearer(new ApiToken("tok", "acme", "reader", Set.of(Scopes.APP_READ), NOW, null, null, null));
+
+        assertThatThrownBy(() -> ingestor.ingest(reader, BodyFormat.NDJSON, lines(RECORD.formatted("c1", "acme"))))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(storage.cdrs().find("c1", Visibility.of("acme"))).isEmpty();
+    }
+
+    @Test
+    void listenersHearOfEachCommittedBatchWithTheRecordsItStored() {
+        List<List<String>> heard = new ArrayList<>();
+        ingestor.addListener((report, stored) -> heard.add(stored.stream().map(Cdr::callSid).toList()));
+        ingestor.ingestNdjson(lines(RECORD.formatted("c1", "acme")));
+
+        ingestor.ingestNdjson(lines(RECORD.formatted("c1", "acme"), RECORD.formatted("c2", "acme")));
+
+        assertThat(heard).containsExactly(List.of("c1"), List.of("c2"));
+    }
+
+    @Test
+    void aRecordForADeletedPartnerIsRejectedNotOrphaned() {
+        storage.partners().create(new Partner("gone", "Gone", null, Partner.ACTIVE, NOW));
+        storage.partners().delete("gone", NOW);
+
+        IngestReport report = ingestor.ingestNdjson(lines(RECORD.formatted("c1", "gone")));
+
+        assertThat(report.rejected()).extracting(IngestReport.Rejection::callSid).containsExactly("c1");
+        assertThat(storage.cdrs().find("c1", Visibility.of("gone"))).isEmpty();
     }
 
     @Test
