@@ -1,12 +1,12 @@
 package io.confcdr.auth;
 
-/** The token has used up its request budget: a 429 telling the client when to come back. */
+/** A request budget is used up (a token's, or a client address's for failed authentications): a 429 telling the client when to come back. */
 public final class RateLimitedException extends RuntimeException {
 
     private final long retryAfterSeconds;
 
-    RateLimitedException(long retryAfterSeconds) {
-        super("too many requests for this token; retry after " + retryAfterSeconds + " s", null, false, false);
+    RateLimitedException(String message, long retryAfterSeconds) {
+        super(message, null, false, false);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

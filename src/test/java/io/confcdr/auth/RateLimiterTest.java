@@ -79,4 +79,27 @@ class RateLimiterTest {
         assertThatThrownBy(() -> slow.acquire("tok_a"))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(10));
     }
+
+    @Test
+    void checkingAvailabilitySpendsNothing() {
+        spend("10.0.0.1", 2);
+
+        limiter.requireAvailable("10.0.0.1");
+        limiter.requireAvailable("10.0.0.1");
+        limiter.acquire("10.0.0.1");
+
+        assertThatThrownBy(() -> limiter.requireAvailable("10.0.0.1")).isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
+    void keysThatRefilledAreForgottenWhenTheMapIsFull() {
+        for (int i = 0; i < RateLimiter.MAX_KEYS; i++) {
+            limiter.acquire("client-" + i);
+        }
+        now.addAndGet(10 * SECOND);
+
+        limiter.acquire("one-more");
+
+        assertThat(limiter.keys()).isEqualTo(1);
+    }
 }
