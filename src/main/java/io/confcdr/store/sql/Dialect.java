@@ -76,6 +76,9 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
     /** The queue a database's writers wait in before their transaction; one per database. */
     abstract WriterGate writerGate();
 
+    /** Where this database's JDBC calls run: see {@link JdbcThreads}. */
+    abstract JdbcThreads jdbcThreads(int poolSize);
+
     /**
      * Called first in every CDR insert transaction: orders it after the CDR writers before it, so insertion
      * sequences become visible in commit order.

@@ -74,6 +74,11 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
+    JdbcThreads jdbcThreads(int poolSize) {
+        return new JdbcThreads.Caller();
+    }
+
+    @Override
     WriterGate writerGate() {
         return WriterGate.OPEN;
     }

@@ -24,6 +24,7 @@ public final class SqlDatabase implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final JdbcThreads threads;
     private final WriterGate writers;
     /**
      * Prepared statements of {@link #query}, per physical connection. A connection is used by one request
@@ -43,6 +44,7 @@ public final class SqlDatabase implements AutoCloseable {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.writers = dialect.writerGate();
+        this.threads = dialect.jdbcThreads(dataSource.getMaximumPoolSize());
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
         this.dsl = DSL.using(dataSource, dialect.jooqDialect(), settings);
     }
@@ -64,6 +66,10 @@ public final class SqlDatabase implements AutoCloseable {
      * not retried: the pool has already waited its timeout.
      */
     public <T> T read(Function<DSLContext, T> work) {
+        return threads.call(() -> readHere(work));
+    }
+
+    private <T> T readHere(Function<DSLContext, T> work) {
         try {
             return work.apply(dsl);
         } catch (RuntimeException first) {
@@ -136,7 +142,7 @@ public final class SqlDatabase implements AutoCloseable {
     public <T> T write(Function<DSLContext, T> work) {
         writers.enter();
         try {
-            return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+            return threads.call(() -> dsl.transactionResult(configuration -> work.apply(configuration.dsl())));
         } catch (RuntimeException failure) {
             if (StoreErrors.isBrokenConnection(failure)) {
                 evictIdleConnections();
@@ -159,5 +165,6 @@ public final class SqlDatabase implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+        threads.close();
     }
 }

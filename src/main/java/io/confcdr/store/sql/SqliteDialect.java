@@ -83,6 +83,11 @@ final class SqliteDialect extends Dialect {
     }
 
     @Override
+    JdbcThreads jdbcThreads(int poolSize) {
+        return new JdbcThreads.Platform(poolSize, "confcdr-sqlite");
+    }
+
+    @Override
     WriterGate writerGate() {
         return new WriterGate.OneAtATime();
     }
