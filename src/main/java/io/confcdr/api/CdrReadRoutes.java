@@ -25,6 +25,7 @@ final class CdrReadRoutes implements Routes {
     private final CdrReads reads;
     private final RequestAuth auth;
     private final BaseUrl baseUrl;
+    private final PageAdmission admission = new PageAdmission();
 
     CdrReadRoutes(CdrReads reads, RequestAuth auth, BaseUrl baseUrl) {
         this.reads = reads;
@@ -51,8 +52,10 @@ final class CdrReadRoutes implements Routes {
         CdrReads.Reader reader = reads.readerFor(auth.authenticate(ctx));
         Map<String, List<String>> params = ctx.queryParamMap();
         ListRequest request = ListRequestParser.parse(params);
-        Page page = reader.list(request.query());
-        PageLinks.Links links = new PageLinks(baseUrl.of(ctx) + LIST_PATH).of(params, request.query(), page);
-        JsonOutput.write(ctx, 200, out -> ListEnvelope.write(out, request.query(), page, request.fields(), links));
+        admission.run(() -> {
+            Page page = reader.list(request.query());
+            PageLinks.Links links = new PageLinks(baseUrl.of(ctx) + LIST_PATH).of(params, request.query(), page);
+            JsonOutput.write(ctx, 200, out -> ListEnvelope.write(out, request.query(), page, request.fields(), links));
+        });
     }
 }

@@ -70,8 +70,13 @@ final class ErrorHandling {
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             // Expected while the database is down: one line per request, no stack trace.
             LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "1");
             respond(ctx, 503, "Service unavailable",
                     List.of(new ErrorBody.Detail(null, "the store is unreachable; retry later")));
+        });
+        routes.exception(PageAdmission.TooBusyException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "1");
+            respond(ctx, 503, "Service unavailable", List.of(new ErrorBody.Detail(null, e.getMessage())));
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), statusText(e.getStatus()),
                 List.of(new ErrorBody.Detail(null, detailFor(e.getStatus(), ctx)))));
