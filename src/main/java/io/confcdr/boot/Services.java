@@ -6,6 +6,7 @@ import io.confcdr.auth.Authenticator;
 import io.confcdr.auth.TokenIssuer;
 import io.confcdr.ingest.IngestMetrics;
 import io.confcdr.ingest.Ingestor;
+import io.confcdr.meeting.Meetings;
 import io.confcdr.read.CdrReads;
 import io.confcdr.store.Storage;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -31,6 +32,7 @@ public final class Services implements AutoCloseable {
     private final Authenticator authenticator;
     private final Ingestor ingestor;
     private final CdrReads reads;
+    private final Meetings meetings;
     private final PartnerAdmin partners;
     private final TokenAdmin tokens;
 
@@ -46,6 +48,7 @@ public final class Services implements AutoCloseable {
         this.ingestor = new Ingestor(storage, clock);
         ingestor.addListener(new IngestMetrics(metrics));
         this.reads = new CdrReads(storage.cdrs(), storage.partners());
+        this.meetings = new Meetings(storage.meetings(), reads);
         this.partners = new PartnerAdmin(storage.partners(), clock);
         this.tokens = new TokenAdmin(storage.tokens(), storage.partners(), new TokenIssuer(storage.tokens(), clock), clock);
     }
@@ -88,6 +91,10 @@ public final class Services implements AutoCloseable {
 
     public CdrReads reads() {
         return reads;
+    }
+
+    public Meetings meetings() {
+        return meetings;
     }
 
     public PartnerAdmin partners() {
