@@ -55,6 +55,7 @@ public final class ApiServer implements AutoCloseable {
         var baseUrl = new BaseUrl(config.publicUrl());
         List<Routes> api = List.of(
                 new CdrReadRoutes(services.reads(), auth, baseUrl),
+                new MeetingRoutes(services.meetings(), auth, baseUrl),
                 new IngestRoute(services.ingestor(), auth, config.maxIngestBytes()),
                 new PartnerRoutes(services.partners(), auth, baseUrl),
                 new TokenRoutes(services.tokens(), auth, baseUrl, services.clock()),

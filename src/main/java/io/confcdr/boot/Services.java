@@ -6,6 +6,7 @@ import io.confcdr.auth.Authenticator;
 import io.confcdr.auth.TokenIssuer;
 import io.confcdr.ingest.IngestMetrics;
 import io.confcdr.ingest.Ingestor;
+import io.confcdr.meeting.Meetings;
 import io.confcdr.read.CdrReads;
 import io.confcdr.store.Storage;
 import io.confcdr.store.sql.SqlStorageFactory;
@@ -32,6 +33,7 @@ public final class Services implements AutoCloseable {
     private final Authenticator authenticator;
     private final Ingestor ingestor;
     private final CdrReads reads;
+    private final Meetings meetings;
     private final PartnerAdmin partners;
     private final TokenAdmin tokens;
 
@@ -47,6 +49,7 @@ public final class Services implements AutoCloseable {
         this.ingestor = new Ingestor(storage, clock);
         ingestor.addListener(new IngestMetrics(metrics));
         this.reads = new CdrReads(storage.cdrs(), storage.partners());
+        this.meetings = new Meetings(storage.meetings(), reads);
         this.partners = new PartnerAdmin(storage.partners(), clock);
         this.tokens = new TokenAdmin(storage.tokens(), storage.partners(), new TokenIssuer(storage.tokens(), clock), clock);
     }
@@ -89,6 +92,10 @@ public final class Services implements AutoCloseable {
 
     public CdrReads reads() {
         return reads;
+    }
+
+    public Meetings meetings() {
+        return meetings;
     }
 
     public PartnerAdmin partners() {

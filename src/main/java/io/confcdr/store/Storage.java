@@ -9,6 +9,9 @@ public interface Storage extends AutoCloseable {
 
     TokenStore tokens();
 
+    /** Meetings: the visible legs sharing a meeting_sid. */
+    MeetingStore meetings();
+
     /** True when the database answers; used by health checks. */
     boolean isAvailable();
 

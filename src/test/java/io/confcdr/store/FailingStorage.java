@@ -2,6 +2,7 @@ package io.confcdr.store;
 
 import io.confcdr.model.Cdr;
 import io.confcdr.query.CdrQuery;
+import io.confcdr.query.MeetingQuery;
 import io.confcdr.query.Visibility;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,23 @@ public final class FailingStorage implements Storage {
             public Page list(CdrQuery query, Visibility visibility) {
                 maybeFail();
                 return delegate.cdrs().list(query, visibility);
+            }
+        };
+    }
+
+    @Override
+    public MeetingStore meetings() {
+        return new MeetingStore() {
+            @Override
+            public List<Cdr> legs(String meetingSid, Visibility visibility) {
+                maybeFail();
+                return delegate.meetings().legs(meetingSid, visibility);
+            }
+
+            @Override
+            public MeetingPage page(MeetingQuery query, Visibility visibility) {
+                maybeFail();
+                return delegate.meetings().page(query, visibility);
             }
         };
     }

@@ -35,6 +35,11 @@ final class MemoryCdrStore implements CdrStore {
         this.partnerDeleted = deleted;
     }
 
+    /** Every stored record, in insertion order, as of now. */
+    synchronized List<Cdr> snapshot() {
+        return List.copyOf(rows);
+    }
+
     synchronized boolean hasRecordsOf(String partnerSid) {
         return rows.stream().anyMatch(cdr -> cdr.partnerSid().equals(partnerSid));
     }

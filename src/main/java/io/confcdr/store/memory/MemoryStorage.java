@@ -1,6 +1,7 @@
 package io.confcdr.store.memory;
 
 import io.confcdr.store.CdrStore;
+import io.confcdr.store.MeetingStore;
 import io.confcdr.store.PartnerStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
@@ -12,11 +13,13 @@ public final class MemoryStorage implements Storage {
     private final MemoryCdrStore cdrs;
     private final MemoryPartnerStore partners;
     private final MemoryTokenStore tokens = new MemoryTokenStore();
+    private final MemoryMeetingStore meetings;
 
     public MemoryStorage(Clock clock) {
         this.cdrs = new MemoryCdrStore(clock);
         this.partners = new MemoryPartnerStore(cdrs, tokens);
         cdrs.refusePartnersWhere(partners::wasDeleted);
+        this.meetings = new MemoryMeetingStore(cdrs::snapshot);
     }
 
     @Override
@@ -27,6 +30,11 @@ public final class MemoryStorage implements Storage {
     @Override
     public PartnerStore partners() {
         return partners;
+    }
+
+    @Override
+    public MeetingStore meetings() {
+        return meetings;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.confcdr.store.sql;
 
 import io.confcdr.store.CdrStore;
+import io.confcdr.store.MeetingStore;
 import io.confcdr.store.PartnerStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
@@ -13,10 +14,12 @@ public final class SqlStorage implements Storage {
     private final SqlCdrStore cdrs;
     private final SqlPartnerStore partners;
     private final SqlTokenStore tokens;
+    private final SqlMeetingStore meetings;
 
     public SqlStorage(SqlDatabase db, Clock clock) {
         this.db = db;
         this.cdrs = new SqlCdrStore(db, clock);
+        this.meetings = new SqlMeetingStore(db);
         this.tokens = new SqlTokenStore(db, clock);
         this.partners = new SqlPartnerStore(db, clock, tokens::forgetCachedTokens);
     }
@@ -29,6 +32,11 @@ public final class SqlStorage implements Storage {
     @Override
     public PartnerStore partners() {
         return partners;
+    }
+
+    @Override
+    public MeetingStore meetings() {
+        return meetings;
     }
 
     @Override
