@@ -1,0 +1,20 @@
+package io.confcdr.store.sql;
+
+import io.confcdr.store.CdrScanContract;
+import io.confcdr.store.Storage;
+import io.confcdr.store.Storages;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link CdrScanContract} against the embedded SQLite store in a temporary data directory. */
+class SqliteCdrScanTest extends CdrScanContract {
+
+    @TempDir
+    static Path dataDir;
+
+    @Override
+    protected Storage openStorage(Clock clock) {
+        return Storages.open(dataDir, null, clock);
+    }
+}
