@@ -9,7 +9,6 @@ import io.confcdr.store.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,18 +57,29 @@ final class ExportRoutes implements Routes {
     }
 
     /**
-     * Ends the exchange without the terminating chunk: Jetty closes the connection, and an HTTP client
-     * reports a truncated body instead of a clean end.
+     * Ends the exchange without the terminating chunk by closing the connection under the response: an
+     * HTTP client reports a truncated body instead of a clean end. (Aborting the servlet channel instead
+     * does the same on the wire, but leaves Javalin to fail on the aborted request afterwards.)
      */
     private static void abort(Context ctx, RuntimeException failure) {
-        switch (failure) {
-            case UncheckedIOException gone when gone.getCause() instanceof IOException ->
-                    LOG.info("export to {} ended early: the client went away", ctx.ip());
-            case StoreUnavailableException unavailable ->
-                    LOG.warn("export cut off, store unavailable: {}", unavailable.getMessage());
-            default -> LOG.error("export cut off by an unexpected failure on {} {}", ctx.method(), ctx.path(), failure);
+        if (failure instanceof StoreUnavailableException) {
+            LOG.warn("export cut off, store unavailable: {}", failure.getMessage());
+        } else if (causedByIo(failure)) {
+            LOG.info("export to {} ended early: the client went away ({})", ctx.ip(), failure.getMessage());
+        } else {
+            LOG.error("export cut off by an unexpected failure on {} {}", ctx.method(), ctx.path(), failure);
         }
-        ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(failure);
+        ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().getEndPoint().close(failure);
+    }
+
+    /** Writing to the client failed (Jackson and the CSV writer wrap the servlet stream's IOException). */
+    private static boolean causedByIo(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Media type of each format as served. */
