@@ -54,6 +54,7 @@ public final class ApiServer implements AutoCloseable {
                 new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime));
         var baseUrl = new BaseUrl(config.publicUrl());
         List<Routes> api = List.of(
+                new ExportRoutes(services.reads(), auth),
                 new CdrReadRoutes(services.reads(), auth, baseUrl),
                 new MeetingRoutes(services.meetings(), auth, baseUrl),
                 new IngestRoute(services.ingestor(), auth, config.maxIngestBytes()),

@@ -4,11 +4,13 @@ import io.confcdr.auth.Caller;
 import io.confcdr.auth.Scopes;
 import io.confcdr.model.Cdr;
 import io.confcdr.query.CdrQuery;
+import io.confcdr.query.CdrScan;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.CdrStore;
 import io.confcdr.store.Page;
 import io.confcdr.store.PartnerStore;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reading CDRs: one by call_sid, or a page of a listing. Needs {@code app.read} or {@code app.manage}; a
@@ -55,6 +57,16 @@ public final class CdrReads {
         /** @throws io.confcdr.store.UnknownCursorException when the cursor names no record the caller can see */
         public Page list(CdrQuery query) {
             return cdrs.list(query, visibility);
+        }
+
+        /**
+         * Every record of the scan, handed to {@code sink} as the store reads it.
+         *
+         * @throws io.confcdr.store.UnknownCursorException before any record, when the cursor names no record
+         *         the caller can see
+         */
+        public void scan(CdrScan scan, Consumer<Cdr> sink) {
+            cdrs.scan(scan, visibility, sink);
         }
     }
 }

@@ -2,9 +2,11 @@ package io.confcdr.store;
 
 import io.confcdr.model.Cdr;
 import io.confcdr.query.CdrQuery;
+import io.confcdr.query.CdrScan;
 import io.confcdr.query.Visibility;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Where CDRs are kept. Implementations: in-memory reference, SQLite, PostgreSQL; one contract suite. */
 public interface CdrStore {
@@ -30,4 +32,14 @@ public interface CdrStore {
      * @throws UnknownCursorException when the cursor names a record that does not exist or is not visible
      */
     Page list(CdrQuery query, Visibility visibility);
+
+    /**
+     * Hands every visible record matching the scan to {@code sink}, in order, as it is read: the store holds
+     * no more than a fetch's worth at a time, so any number of records passes through a flat heap. A
+     * failure of the database or of {@code sink} ends the scan with that exception.
+     *
+     * @throws UnknownCursorException before any record, when the cursor names a record that does not exist
+     *         or is not visible
+     */
+    void scan(CdrScan scan, Visibility visibility, Consumer<Cdr> sink);
 }

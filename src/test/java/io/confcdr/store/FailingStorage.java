@@ -3,9 +3,13 @@ package io.confcdr.store;
 import io.confcdr.model.Cdr;
 import io.confcdr.query.CdrQuery;
 import io.confcdr.query.MeetingQuery;
+import io.confcdr.query.CdrScan;
 import io.confcdr.query.Visibility;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /** A store whose CDR operations and health check fail on demand; partners and tokens keep working. */
@@ -13,6 +17,8 @@ public final class FailingStorage implements Storage {
 
     private final Storage delegate;
     private volatile Supplier<RuntimeException> failure;
+    private volatile LongConsumer scanHook = index -> {
+    };
 
     public FailingStorage(Storage delegate) {
         this.delegate = delegate;
@@ -20,6 +26,20 @@ public final class FailingStorage implements Storage {
 
     public void failWith(Supplier<RuntimeException> failure) {
         this.failure = failure;
+    }
+
+    /** Scans hand over {@code records} records, then throw {@code failure}: a database lost midway. */
+    public void failScansAfter(long records, Supplier<RuntimeException> failure) {
+        onScannedRecord(index -> {
+            if (index == records) {
+                throw failure.get();
+            }
+        });
+    }
+
+    /** {@code hook} hears each scanned record's position (from 0) before it is handed over; it may block or throw. */
+    public void onScannedRecord(LongConsumer hook) {
+        this.scanHook = hook;
     }
 
     private void maybeFail() {
@@ -47,6 +67,17 @@ public final class FailingStorage implements Storage {
             public Page list(CdrQuery query, Visibility visibility) {
                 maybeFail();
                 return delegate.cdrs().list(query, visibility);
+            }
+
+            @Override
+            public void scan(CdrScan scan, Visibility visibility, Consumer<Cdr> sink) {
+                maybeFail();
+                LongConsumer hook = scanHook;
+                var handed = new AtomicLong();
+                delegate.cdrs().scan(scan, visibility, cdr -> {
+                    hook.accept(handed.getAndIncrement());
+                    sink.accept(cdr);
+                });
             }
         };
     }

@@ -3,6 +3,7 @@ package io.confcdr.store.memory;
 import io.confcdr.model.Cdr;
 import io.confcdr.model.Timestamps;
 import io.confcdr.query.CdrQuery;
+import io.confcdr.query.CdrScan;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.CdrStore;
 import io.confcdr.store.InsertResult;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -72,5 +74,15 @@ final class MemoryCdrStore implements CdrStore {
     @Override
     public synchronized Page list(CdrQuery query, Visibility visibility) {
         return ReferenceEvaluator.page(rows, query, visibility);
+    }
+
+    /** Copies the matching records under the lock and hands them over outside it, so a slow sink blocks no insert. */
+    @Override
+    public void scan(CdrScan scan, Visibility visibility, Consumer<Cdr> sink) {
+        List<Cdr> matching;
+        synchronized (this) {
+            matching = ReferenceEvaluator.scan(rows, scan, visibility);
+        }
+        matching.forEach(sink);
     }
 }

@@ -4,6 +4,7 @@ import io.confcdr.model.Cdr;
 import io.confcdr.model.CdrField;
 import io.confcdr.model.Seconds;
 import io.confcdr.query.CdrQuery;
+import io.confcdr.query.CdrScan;
 import io.confcdr.query.Comparison;
 import io.confcdr.query.Condition;
 import io.confcdr.query.Cursor;
@@ -104,6 +105,23 @@ public final class ReferenceEvaluator {
         // which also gives the semantics' answers for empty pages.
         Long total = query.withTotal() ? (long) n : null;
         return new Page(matching.subList(from, to), to < n, from > 0, total);
+    }
+
+    /**
+     * Every visible record matching the scan, in its order, after its cursor: what a store's scan hands over.
+     *
+     * @param all every stored record, in insertion order
+     * @throws UnknownCursorException when the cursor names a record that does not exist or is not visible
+     */
+    public static List<Cdr> scan(List<Cdr> all, CdrScan scan, Visibility visibility) {
+        List<Cdr> visible = all.stream().filter(cdr -> visibility.allows(cdr.partnerSid())).toList();
+        Comparator<Cdr> order = comparator(scan.order(), visible);
+        Cdr at = scan.after() == null ? null : cursorRecord(visible, scan.after());
+        return visible.stream()
+                .filter(cdr -> matches(scan.filter(), cdr))
+                .filter(cdr -> at == null || order.compare(cdr, at) > 0)
+                .sorted(order)
+                .toList();
     }
 
     private static Cdr cursorRecord(List<Cdr> visible, Cursor cursor) {

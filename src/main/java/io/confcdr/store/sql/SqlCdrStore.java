@@ -2,6 +2,7 @@ package io.confcdr.store.sql;
 
 import io.confcdr.model.Cdr;
 import io.confcdr.query.CdrQuery;
+import io.confcdr.query.CdrScan;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.CdrStore;
 import io.confcdr.store.InsertResult;
@@ -9,6 +10,7 @@ import io.confcdr.store.Page;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** CDRs in SQLite or PostgreSQL, through one jOOQ translation of the query semantics. */
 public final class SqlCdrStore implements CdrStore {
@@ -19,6 +21,7 @@ public final class SqlCdrStore implements CdrStore {
     private final CdrBatchInsert inserter;
     private final CdrPageReader pages;
     private final CdrBySid bySid;
+    private final CdrScanReader scans;
 
     public SqlCdrStore(SqlDatabase db, Clock clock) {
         this.db = db;
@@ -28,6 +31,7 @@ public final class SqlCdrStore implements CdrStore {
         this.inserter = new CdrBatchInsert(db, cdr, rows, clock);
         this.pages = new CdrPageReader(cdr, translator, rows);
         this.bySid = new CdrBySid(db, cdr, rows);
+        this.scans = new CdrScanReader(db, cdr, translator, rows, pages);
     }
 
     @Override
@@ -43,6 +47,11 @@ public final class SqlCdrStore implements CdrStore {
     @Override
     public Page list(CdrQuery query, Visibility visibility) {
         return db.read(dsl -> pages.read(dsl, query, visibility));
+    }
+
+    @Override
+    public void scan(CdrScan scan, Visibility visibility, Consumer<Cdr> sink) {
+        scans.scan(scan, visibility, sink);
     }
 
     CdrTable table() {
