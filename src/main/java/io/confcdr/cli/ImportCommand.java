@@ -59,6 +59,7 @@ final class ImportCommand implements Callable<Integer> {
         if (batchSize < 1 || batchSize > Ingestor.DEFAULT_MAX_RECORDS) {
             throw CliException.usage("--batch-size must be from 1 to " + Ingestor.DEFAULT_MAX_RECORDS);
         }
+        quietIngestLog();
         PrintWriter err = spec.commandLine().getErr();
         var progress = new ImportProgress(err, context.terminal(), System::nanoTime);
         var totals = new Totals(err, progress);
@@ -89,6 +90,17 @@ final class ImportCommand implements Callable<Integer> {
         err.flush();
         spec.commandLine().getOut().println(totals.summary());
         return totals.rejected == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+
+    /**
+     * The ingestor logs each batch at INFO (useful in a server's log); here the progress line and the totals say
+     * it, and 100 log lines for 500 000 records would bury them.
+     */
+    private static void quietIngestLog() {
+        if (org.slf4j.LoggerFactory.getLogger(Ingestor.class) instanceof ch.qos.logback.classic.Logger logger
+                && logger.getLevel() == null) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     /** Sums batch reports; shows the first rejections by their line in the input. */
