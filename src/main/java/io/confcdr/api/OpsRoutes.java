@@ -1,5 +1,6 @@
 package io.confcdr.api;
 
+import io.confcdr.boot.Version;
 import io.confcdr.store.Storage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -8,8 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Endpoints for operators and tooling, without authentication: health, metrics, the OpenAPI document. */
 final class OpsRoutes implements Routes {
@@ -24,22 +28,41 @@ final class OpsRoutes implements Routes {
     OpsRoutes(Storage storage, PrometheusMeterRegistry registry) {
         this.storage = storage;
         this.registry = registry;
-        this.openApi = readResource("/openapi.json");
+        this.openApi = withVersion(readResource("/openapi.json"));
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.get("/health", this::health);
+        routes.get("/health", this::ready);
+        routes.get("/health/ready", this::ready);
+        routes.get("/health/live", this::live);
         routes.get("/metrics", this::metrics);
         routes.get("/openapi.json", this::openApi);
     }
 
-    /** 200 when the store answers, 503 when it does not: what a load balancer needs to know. */
-    void health(Context ctx) {
-        boolean available = isStoreAvailable();
-        JsonOutput.write(ctx, available ? 200 : 503, out -> {
+    /**
+     * Ready: 200 only when the store answers and takes writes, so a load balancer sends ingest only where it
+     * can be stored; 503 with the reason otherwise (without paths or SQL: the route needs no token).
+     */
+    void ready(Context ctx) {
+        Optional<String> problem = storeProblem();
+        JsonOutput.write(ctx, problem.isEmpty() ? 200 : 503, out -> {
             out.writeStartObject();
-            out.writeStringProperty("status", available ? "ok" : "unavailable");
+            out.writeStringProperty("status", problem.isEmpty() ? "ok" : "unavailable");
+            if (problem.isPresent()) {
+                out.writeStringProperty("reason", problem.get());
+            }
+            out.writeStringProperty("version", Version.current());
+            out.writeEndObject();
+        });
+    }
+
+    /** Live: 200 while the process serves requests, whatever its store does (restarting would not help it). */
+    void live(Context ctx) {
+        JsonOutput.write(ctx, 200, out -> {
+            out.writeStartObject();
+            out.writeStringProperty("status", "ok");
+            out.writeStringProperty("version", Version.current());
             out.writeEndObject();
         });
     }
@@ -55,13 +78,28 @@ final class OpsRoutes implements Routes {
         ctx.contentType(JsonOutput.JSON).result(openApi);
     }
 
-    private boolean isStoreAvailable() {
+    private Optional<String> storeProblem() {
         try {
-            return storage.isAvailable();
+            if (!storage.isAvailable()) {
+                return Optional.of("the store does not answer");
+            }
+            // The database's own reason is logged by the store; it may name files, so it stays off the wire.
+            return storage.writeProblem().map(reason -> "the store cannot be written");
         } catch (RuntimeException e) {
             LOG.warn("health check failed", e);
-            return false;
+            return Optional.of("the store does not answer");
         }
+    }
+
+    /** The served document states the version of the code serving it, whatever the file says. */
+    private static byte[] withVersion(byte[] document) {
+        if (document == null) {
+            return null;
+        }
+        JsonMapper mapper = JsonMapper.builder().build();
+        ObjectNode root = (ObjectNode) mapper.readTree(document);
+        ((ObjectNode) root.get("info")).put("version", Version.current());
+        return mapper.writeValueAsBytes(root);
     }
 
     private static byte[] readResource(String name) {

@@ -3,14 +3,21 @@ package io.confcdr.cli;
 import io.confcdr.boot.Services;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 /**
- * What commands get from the outside world: standard streams, the clock, and how to open the services of
- * a store. {@link #system()} wires the real ones; tests pass their own streams and a store of their own.
+ * What commands get from the outside world: standard streams, the clock, the environment, whether a person
+ * watches a terminal, and how to open the services of a store. {@link #system()} wires the real ones; tests
+ * pass their own streams and a store of their own.
+ *
+ * @param env the value of an environment variable, or null when it is not set
+ * @param terminal whether progress may be drawn on stderr (a person watches a terminal)
  */
-public record CliContext(InputStream in, OutputStream out, OutputStream err, Clock clock, ServicesOpener services) {
+public record CliContext(InputStream in, OutputStream out, OutputStream err, Clock clock, ServicesOpener services,
+        UnaryOperator<String> env, boolean terminal) {
 
     /** Opens the composition root over the store a command works on. */
     @FunctionalInterface
@@ -19,9 +26,32 @@ public record CliContext(InputStream in, OutputStream out, OutputStream err, Clo
         Services open(Path dataDir, String jdbcUrl);
     }
 
+    /** A context without environment variables and without a terminal (tests, embedders). */
+    public CliContext(InputStream in, OutputStream out, OutputStream err, Clock clock, ServicesOpener services) {
+        this(in, out, err, clock, services, name -> null, false);
+    }
+
     public static CliContext system() {
         Clock clock = Clock.systemUTC();
         return new CliContext(System.in, System.out, System.err, clock,
-                (dataDir, jdbcUrl) -> Services.open(StorageOptions.createdIfEmbedded(dataDir, jdbcUrl), jdbcUrl, clock));
+                (dataDir, jdbcUrl) -> Services.open(StorageOptions.createdIfEmbedded(dataDir, jdbcUrl), jdbcUrl, clock),
+                System::getenv, isTerminal());
+    }
+
+    /**
+     * Since Java 22 {@code System.console()} is there even when the streams are redirected, and
+     * {@code Console.isTerminal()} tells; on Java 21 a console exists only on a terminal.
+     */
+    private static boolean isTerminal() {
+        var console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = java.io.Console.class.getMethod("isTerminal");
+            return (Boolean) isTerminal.invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException java21) {
+            return true;
+        }
     }
 }

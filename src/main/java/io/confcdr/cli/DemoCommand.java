@@ -37,6 +37,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "TCP port, 0 for any free one (default ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0 for all).")
+    String host;
+
     @Option(names = "--records", defaultValue = "20000", description = "Generated records (default ${DEFAULT-VALUE}).")
     long records;
 
@@ -46,7 +50,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "7", description = "Days of traffic, ending today (default ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Empty or new directory for the store (default: a new temporary one).")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Empty or new directory for the store, kept (default: a new temporary one, removed on exit).")
     Path dataDir;
 
     DemoCommand(CliContext context) {
@@ -58,26 +63,42 @@ final class DemoCommand implements Callable<Integer> {
         if (records < 1 || days < 1) {
             throw CliException.usage("--records and --days must be at least 1");
         }
+        var address = new ListenAddress(host, port);
+        // Before minutes of generating: the port must still be free once the store is full.
+        address.requireFree();
+        boolean temporary = dataDir == null;
         Path dir = freshDataDir();
+        Runnable removeTemporary = () -> {
+            if (temporary) {
+                TemporaryStore.delete(dir);
+            }
+        };
         PrintWriter err = spec.commandLine().getErr();
         err.println("confcdr demo: generating " + records + " records into " + dir + " …");
         err.flush();
         Instant now = context.clock().instant();
         LocalDate from = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days);
         var generator = new TrafficGenerator(new TrafficSettings(seed, from, days));
-        Services services = context.services().open(dir, null);
+        Services services;
         ApiServer server;
         DemoData.Loaded loaded;
         try {
-            loaded = DemoData.load(generator, records, services);
-            server = ApiServer.start(services, ApiConfig.onPort(port));
+            services = context.services().open(dir, null);
         } catch (RuntimeException e) {
-            services.close();
+            removeTemporary.run();
             throw e;
         }
-        printBanner(spec.commandLine().getOut(), "http://localhost:" + server.port(), dir, loaded,
+        try {
+            loaded = DemoData.load(generator, records, services);
+            server = ServeCommand.start(services, address, null);
+        } catch (RuntimeException e) {
+            services.close();
+            removeTemporary.run();
+            throw e;
+        }
+        printBanner(spec.commandLine().getOut(), ServerRunner.displayUrl(host, server.port(), null), dir, loaded,
                 LocalDate.ofInstant(now, ZoneOffset.UTC));
-        ServerRunner.runUntilStopped(server, services);
+        ServerRunner.runUntilStopped(server, services, removeTemporary);
         return ExitCodes.OK;
     }
 

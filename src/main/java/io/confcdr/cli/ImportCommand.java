@@ -5,6 +5,7 @@ import io.confcdr.ingest.Ingestor;
 import io.confcdr.ingest.IngestReport;
 import io.confcdr.ingest.IngestReport.Reason;
 import io.confcdr.ingest.IngestReport.Rejection;
+import io.confcdr.ingest.MalformedBodyException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * batches so that files of any size stream through. Exit code 1 when any record was rejected.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import CDRs from an NDJSON file ('-' reads stdin). Partners must exist already.")
+        description = {"Import CDRs from an NDJSON file ('-' reads stdin), gzip-compressed or not. Partners must exist already.",
+                "Rejected records are listed on stderr before the totals on stdout; exit code 1 when any was rejected."})
 final class ImportCommand implements Callable<Integer> {
 
     private static final int MAX_BATCH_BYTES = 16 * 1024 * 1024;
@@ -43,6 +45,11 @@ final class ImportCommand implements Callable<Integer> {
             description = "Records per batch; each batch is stored entirely or not at all (default ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--keep-date-insert",
+            description = {"Accept records that carry date_insert, as confcdr's own exports do. The value is dropped",
+                    "and this store stamps its own (date_insert is when this store received the record)."})
+    boolean exported;
+
     ImportCommand(CliContext context) {
         this.context = context;
     }
@@ -52,36 +59,65 @@ final class ImportCommand implements Callable<Integer> {
         if (batchSize < 1 || batchSize > Ingestor.DEFAULT_MAX_RECORDS) {
             throw CliException.usage("--batch-size must be from 1 to " + Ingestor.DEFAULT_MAX_RECORDS);
         }
-        var totals = new Totals(spec.commandLine().getErr());
+        quietIngestLog();
+        PrintWriter err = spec.commandLine().getErr();
+        var progress = new ImportProgress(err, context.terminal(), System::nanoTime);
+        var totals = new Totals(err, progress);
         try (InputStream in = InputFiles.open(file, context); Services services = storage.open(context)) {
             Ingestor ingestor = services.ingestor();
             var batches = new NdjsonBatches(in, batchSize, MAX_BATCH_BYTES);
             while (batches.hasNext()) {
                 NdjsonBatches.Batch batch = batches.next();
                 try {
-                    totals.add(batch, ingestor.ingestNdjson(new ByteArrayInputStream(batch.body())));
+                    var body = new ByteArrayInputStream(batch.body());
+                    totals.add(batch, exported ? ingestor.ingestExportedNdjson(body) : ingestor.ingestNdjson(body));
                 } catch (RuntimeException e) {
+                    progress.clear();
                     // Earlier batches are committed; re-running the import is safe (they become duplicates).
-                    spec.commandLine().getErr().println("confcdr: stopped before line " + batch.lineNumbers()[0]
-                            + " after " + totals.summary());
+                    err.println("confcdr: stopped before line " + batch.lineNumbers()[0] + " after " + totals.summary());
+                    if (e instanceof MalformedBodyException malformed) {
+                        throw CliException.usage("cannot read " + (file.equals("-") ? "stdin" : file)
+                                + ": not UTF-8 NDJSON (" + malformed.getMessage() + ")");
+                    }
                     throw e;
                 }
+                progress.update(totals.records());
             }
         }
-        spec.commandLine().getOut().println(totals.summary());
+        progress.clear();
         totals.reportHidden();
+        err.println("confcdr import: " + progress.finished(totals.records()));
+        err.flush();
+        spec.commandLine().getOut().println(totals.summary());
         return totals.rejected == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+
+    /**
+     * The ingestor logs each batch at INFO (useful in a server's log); here the progress line and the totals say
+     * it, and 100 log lines for 500 000 records would bury them.
+     */
+    private static void quietIngestLog() {
+        if (org.slf4j.LoggerFactory.getLogger(Ingestor.class) instanceof ch.qos.logback.classic.Logger logger
+                && logger.getLevel() == null) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     /** Sums batch reports; shows the first rejections by their line in the input. */
     private static final class Totals {
         private final PrintWriter err;
+        private final ImportProgress progress;
         private long accepted;
         private long duplicates;
         private long rejected;
 
-        Totals(PrintWriter err) {
+        Totals(PrintWriter err, ImportProgress progress) {
             this.err = err;
+            this.progress = progress;
+        }
+
+        long records() {
+            return accepted + duplicates + rejected;
         }
 
         void add(NdjsonBatches.Batch batch, IngestReport report) {
@@ -89,6 +125,7 @@ final class ImportCommand implements Callable<Integer> {
             duplicates += report.duplicates();
             for (Rejection rejection : report.rejected()) {
                 if (rejected++ < REJECTIONS_SHOWN) {
+                    progress.clear();
                     err.println(describe(batch, rejection));
                 }
             }

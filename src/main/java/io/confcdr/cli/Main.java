@@ -47,7 +47,10 @@ public final class Main {
         return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
-    /** One clear line on stderr; the stack trace only on {@code --verbose}. */
+    /**
+     * One clear line on stderr; the stack trace only on {@code --verbose}. A failure a user can fix is a
+     * {@link CliException} thrown by the command with words of its own; what reaches the default here is a bug.
+     */
     private static int handle(Exception error, CommandLine commandLine, ParseResult parsed) {
         PrintWriter err = commandLine.getErr();
         int exitCode;
@@ -71,7 +74,11 @@ public final class Main {
             }
             default -> {
                 exitCode = ExitCodes.FAILURE;
-                message = "unexpected error: " + error + (isVerbose(parsed) ? "" : " (run with --verbose for details)");
+                // A bug: its own words, never a class name; the trace is for --verbose and the bug report.
+                String what = error.getMessage() == null || error.getMessage().isBlank()
+                        ? "no details" : error.getMessage().lines().findFirst().orElse("");
+                message = "unexpected error, a bug in confcdr: " + what
+                        + (isVerbose(parsed) ? "" : " (run again with --verbose for the details to report)");
             }
         }
         err.println("confcdr: " + message);
@@ -102,9 +109,7 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"confcdr " + (version == null ? "development build" : version)
-                    + " on Java " + Runtime.version()};
+            return new String[] {"confcdr " + io.confcdr.boot.Version.current() + " on Java " + Runtime.version()};
         }
     }
 }

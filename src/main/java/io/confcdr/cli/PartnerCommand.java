@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code confcdr partner ...}: partners own records and tokens; they form a tree. */
 @Command(name = "partner", mixinStandardHelpOptions = true, description = "Manage partners.",
-        subcommands = {PartnerCreateCommand.class, PartnerImportCommand.class})
+        subcommands = {PartnerCreateCommand.class, PartnerImportCommand.class, PartnerListCommand.class})
 final class PartnerCommand {
 }

@@ -39,13 +39,15 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 0 || port > 65_535) {
-            throw CliException.usage("--port must be between 0 and 65535");
-        }
+        var address = new ListenAddress(host, port);
+        StorageOptions.Location location = storage.location(context);
+        // Before the store is opened and migrated: a taken port is the commonest mistake, and the quickest told.
+        address.requireFree();
         Services services = storage.open(context);
         ApiServer server;
         try {
-            server = ApiServer.start(services, new ApiConfig(host, port, publicUrl, ApiConfig.DEFAULT_MAX_INGEST_BYTES));
+            requireWritable(services, location);
+            server = start(services, address, publicUrl);
         } catch (RuntimeException e) {
             services.close();
             throw e;
@@ -53,5 +55,30 @@ final class ServeCommand implements Callable<Integer> {
         LOG.info("confcdr listening on {}", ServerRunner.displayUrl(host, server.port(), publicUrl));
         ServerRunner.runUntilStopped(server, services);
         return ExitCodes.OK;
+    }
+
+    static ApiServer start(Services services, ListenAddress address, String publicUrl) {
+        try {
+            return ApiServer.start(services, new ApiConfig(address.host(), address.port(), publicUrl,
+                    ApiConfig.DEFAULT_MAX_INGEST_BYTES));
+        } catch (RuntimeException e) {
+            throw address.explain(e);
+        }
+    }
+
+    /**
+     * An embedded store this process cannot write would answer every ingest with a 503: refuse to start
+     * instead. PostgreSQL may be read-only for a while (a failover) and come back, so a server on it starts
+     * and reports not ready on {@code /health} until it can write.
+     */
+    static void requireWritable(Services services, StorageOptions.Location location) {
+        if (!location.embedded()) {
+            return;
+        }
+        services.storage().writeProblem().ifPresent(reason -> {
+            throw CliException.usage("cannot write " + location.describe() + ": " + reason
+                    + "; check that the directory and its confcdr.db may be written and the disk has room,"
+                    + " or choose another with --data");
+        });
     }
 }

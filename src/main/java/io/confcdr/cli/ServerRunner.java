@@ -18,14 +18,24 @@ final class ServerRunner {
     }
 
     static void runUntilStopped(ApiServer server, Services services) throws InterruptedException {
+        runUntilStopped(server, services, () -> {
+        });
+    }
+
+    /** @param afterStop runs once the server and the services are closed (the demo removes its store) */
+    static void runUntilStopped(ApiServer server, Services services, Runnable afterStop) throws InterruptedException {
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
             } finally {
-                services.close();
-                LOG.info("confcdr stopped");
-                stopped.countDown();
+                try {
+                    services.close();
+                    afterStop.run();
+                } finally {
+                    LOG.info("confcdr stopped");
+                    stopped.countDown();
+                }
             }
         }, "confcdr-shutdown"));
         stopped.await();

@@ -16,9 +16,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Issues a token and prints only its secret: it is shown this once and stored hashed. */
+/**
+ * Issues a token. Its secret is the only line on stdout, so {@code TOKEN=$(confcdr token create …)} captures
+ * it; the token's sid (for {@code token revoke}) goes to stderr with a reminder that the secret is shown once.
+ */
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = "Create an API token for a partner; prints the token (shown only once).")
+        description = {"Create an API token for a partner; prints the token's secret (shown only once) on stdout,",
+                "and its token_sid (for 'token revoke') on stderr."})
 final class TokenCreateCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -58,6 +62,10 @@ final class TokenCreateCommand implements Callable<Integer> {
                     new NewToken(name, wanted, expiry)), this::wording);
         }
         spec.commandLine().getOut().println(issued.secret());
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().println("confcdr token: created " + issued.token().id() + " for partner "
+                + issued.token().partnerSid() + "; the secret above is shown only this once");
+        spec.commandLine().getErr().flush();
         return ExitCodes.OK;
     }
 

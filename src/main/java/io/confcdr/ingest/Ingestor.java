@@ -3,6 +3,7 @@ package io.confcdr.ingest;
 import io.confcdr.auth.Caller;
 import io.confcdr.auth.Scopes;
 import io.confcdr.model.Cdr;
+import io.confcdr.model.CdrField;
 import io.confcdr.store.InsertResult;
 import io.confcdr.store.Storage;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Validates, normalises and stores batches of CDRs. Shared by {@code POST /ingest/v1/conference/calls}
@@ -92,9 +94,24 @@ public final class Ingestor {
         return ingest(Caller.operator(), BodyFormat.NDJSON, body);
     }
 
+    /**
+     * As {@link #ingestNdjson(InputStream)}, for records exported from a confcdr store: their
+     * {@code date_insert} (when that store received them) is dropped before validation and this store stamps
+     * its own, as for any record it receives, so insertion order and {@code date_insert} stay this store's.
+     * Everything else is validated as always.
+     */
+    public IngestReport ingestExportedNdjson(InputStream body) {
+        PartnerScope scope = PartnerScope.anyKnown(storage.partners());
+        return ingest(new NdjsonReader(body), scope, true);
+    }
+
     private IngestReport ingest(RecordReader reader, PartnerScope scope) {
+        return ingest(reader, scope, false);
+    }
+
+    private IngestReport ingest(RecordReader reader, PartnerScope scope, boolean dropDateInsert) {
         long started = clock.millis();
-        var batch = new Batch(scope);
+        var batch = new Batch(scope, dropDateInsert);
         for (RawRecord raw = reader.next(); raw != null; raw = reader.next()) {
             if (raw.index() >= maxRecords) {
                 throw new BatchTooLargeException("a batch may hold at most " + maxRecords + " records");
@@ -114,20 +131,25 @@ public final class Ingestor {
     private final class Batch {
 
         private final PartnerScope scope;
+        private final boolean dropDateInsert;
         private final List<IngestReport.Rejection> rejected = new ArrayList<>();
         private final List<Candidate> candidates = new ArrayList<>();
         private final Map<String, Candidate> bySid = new HashMap<>();
         private final List<Cdr> stored = new ArrayList<>();
         private int duplicates;
 
-        Batch(PartnerScope scope) {
+        Batch(PartnerScope scope, boolean dropDateInsert) {
             this.scope = scope;
+            this.dropDateInsert = dropDateInsert;
         }
 
         void add(RawRecord raw) {
             switch (raw) {
                 case RawRecord.Malformed bad -> reject(bad.index(), null, null, bad.message());
                 case RawRecord.Parsed parsed -> {
+                    if (dropDateInsert && parsed.json() instanceof ObjectNode object) {
+                        object.remove(CdrField.DATE_INSERT.wireName());
+                    }
                     switch (validator.validate(parsed.json())) {
                         case RecordValidator.Result.Invalid invalid ->
                                 rejected.add(new IngestReport.Rejection(parsed.index(), invalid.callSid(), invalid.errors()));

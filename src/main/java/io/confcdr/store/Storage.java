@@ -1,5 +1,7 @@
 package io.confcdr.store;
 
+import java.util.Optional;
+
 /** One database: its CDRs, partners and tokens. Opened once per process, closed at shutdown. */
 public interface Storage extends AutoCloseable {
 
@@ -14,6 +16,21 @@ public interface Storage extends AutoCloseable {
 
     /** True when the database answers; used by health checks. */
     boolean isAvailable();
+
+    /**
+     * Why nothing can be written now (a read-only file or directory, a database in read-only mode), or empty
+     * when a write would succeed. SQL stores find out with a tiny write in a transaction they roll back, and
+     * remember the answer for a few seconds so health checks stay cheap. A store that cannot fail to write
+     * (memory) keeps this default.
+     */
+    default Optional<String> writeProblem() {
+        return Optional.empty();
+    }
+
+    /** True when a write would succeed now; see {@link #writeProblem()}. */
+    default boolean isWritable() {
+        return writeProblem().isEmpty();
+    }
 
     @Override
     void close();

@@ -215,11 +215,15 @@ class OpenApiResponsesTest extends AbstractApiTest {
         assertConforms(RECORD, "get", getRecord(stored.getFirst().callSid(), acmeReader), 503);
         assertConforms(INGEST, "post", postNdjson(ndjson(List.of(Calls.leg(9, ACME)))), 503);
         assertConforms("/health", "get", get("/health", null), 503);
+        assertConforms("/health/ready", "get", get("/health/ready", null), 503);
+        assertConforms("/health/live", "get", get("/health/live", null), 200);
     }
 
     @Test
     void healthConforms() {
         assertConforms("/health", "get", get("/health", null), 200);
+        assertConforms("/health/ready", "get", get("/health/ready", null), 200);
+        assertConforms("/health/live", "get", get("/health/live", null), 200);
     }
 
     @Test

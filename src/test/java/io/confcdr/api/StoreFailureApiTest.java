@@ -59,7 +59,8 @@ class StoreFailureApiTest extends AbstractApiTest {
         HttpResponse<String> response = get("/health", null);
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).isEqualTo("{\"status\":\"unavailable\"}");
+        assertThat(response.body()).isEqualTo("{\"status\":\"unavailable\",\"reason\":\"the store does not answer\","
+                + "\"version\":\"" + io.confcdr.boot.Version.current() + "\"}");
     }
 
     @Test

@@ -30,6 +30,8 @@ final class CliHarness {
     private final List<IngestListener> ingestListeners = new ArrayList<>();
     private CliContext.ServicesOpener opener = (dir, url) -> services(storage);
     private String stdin = "";
+    private byte[] stdinBytes;
+    private final java.util.Map<String, String> env = new java.util.HashMap<>();
 
     private Services services(Storage store) {
         Services services = Services.over(store, CLOCK);
@@ -53,6 +55,18 @@ final class CliHarness {
         return this;
     }
 
+    /** Standard input as raw bytes (gzip, say). */
+    CliHarness withStdin(byte[] bytes) {
+        this.stdinBytes = bytes;
+        return this;
+    }
+
+    /** The commands see {@code name} set to {@code value} in their environment (and nothing else set). */
+    CliHarness withEnv(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     /** Commands work on {@code store} instead (for example one that fails on purpose). */
     CliHarness withStorage(Storage store) {
         this.opener = (dir, url) -> services(store);
@@ -67,8 +81,8 @@ final class CliHarness {
     Result run(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        var context = new CliContext(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
-                CLOCK, opener);
+        byte[] input = stdinBytes != null ? stdinBytes : stdin.getBytes(StandardCharsets.UTF_8);
+        var context = new CliContext(new ByteArrayInputStream(input), out, err, CLOCK, opener, env::get, false);
         int exitCode = Main.run(context, args);
         return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

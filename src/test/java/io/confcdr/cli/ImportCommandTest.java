@@ -78,9 +78,10 @@ class ImportCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out().strip()).isEqualTo("accepted 1, duplicates 1, rejected 1");
-        assertThat(result.err().strip()).isEqualTo(
+        assertThat(result.err().lines()).first().isEqualTo(
                 "rejected line 3 call_sid " + b.callSid() + ": date_stop: must not be before date_start; "
                         + "date_join: must not be after date_stop; date_disconnected: must not be after date_stop");
+        assertThat(result.err().lines()).hasSize(2).last().asString().startsWith("confcdr import: 3 records in ");
     }
 
     @Test

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class MainTest {
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"", "serve", "demo", "partner", "partner create", "partner import", "token",
-        "token create", "import", "generate"})
+    @ValueSource(strings = {"", "serve", "demo", "partner", "partner create", "partner import", "partner list",
+        "token", "token create", "token list", "token revoke", "import", "generate"})
     void everyCommandExplainsItselfWithHelp(String command) {
         String[] args = (command.isEmpty() ? "--help" : command + " --help").split(" ");
 
@@ -54,7 +54,7 @@ class MainTest {
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err().lines()).containsExactly(
-                "confcdr: unexpected error: java.lang.IllegalStateException: disk on fire (run with --verbose for details)");
+                "confcdr: unexpected error, a bug in confcdr: disk on fire (run again with --verbose for the details to report)");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.confcdr.store.PartnerStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
 import java.time.Clock;
+import java.util.Optional;
 
 /** A migrated SQL database (SQLite or PostgreSQL) seen as confcdr's {@link Storage}. */
 public final class SqlStorage implements Storage {
@@ -15,6 +16,7 @@ public final class SqlStorage implements Storage {
     private final SqlPartnerStore partners;
     private final SqlTokenStore tokens;
     private final SqlMeetingStore meetings;
+    private final WriteProbe writeProbe;
 
     public SqlStorage(SqlDatabase db, Clock clock) {
         this.db = db;
@@ -22,6 +24,7 @@ public final class SqlStorage implements Storage {
         this.meetings = new SqlMeetingStore(db);
         this.tokens = new SqlTokenStore(db, clock);
         this.partners = new SqlPartnerStore(db, clock, tokens::forgetCachedTokens);
+        this.writeProbe = new WriteProbe(db, System::nanoTime);
     }
 
     @Override
@@ -47,6 +50,11 @@ public final class SqlStorage implements Storage {
     @Override
     public boolean isAvailable() {
         return db.isAvailable();
+    }
+
+    @Override
+    public Optional<String> writeProblem() {
+        return writeProbe.problem();
     }
 
     /** The underlying database, for tests that look at the generated SQL. */

@@ -66,6 +66,19 @@ public final class SqlStorageFactory {
 
     /** SQLite in {@code dataDir/confcdr.db}: WAL, synchronous=FULL (acknowledged means durable), busy timeout. */
     public static SqlStorage sqlite(Path dataDir, Clock clock) {
+        return sqlite(dataDir, clock, false);
+    }
+
+    /**
+     * An existing SQLite store opened read-only (SQLite's own open flag): every write fails as it does on a
+     * file the process may not write, whoever runs it (root included). For read replicas, and for checking
+     * how confcdr behaves on a store it cannot write.
+     */
+    public static SqlStorage sqliteReadOnly(Path dataDir, Clock clock) {
+        return sqlite(dataDir, clock, true);
+    }
+
+    private static SqlStorage sqlite(Path dataDir, Clock clock, boolean readOnly) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -77,6 +90,7 @@ public final class SqlStorageFactory {
         config.setBusyTimeout(10_000);
         config.enforceForeignKeys(true);
         config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(1L << 30));
+        config.setReadOnly(readOnly);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
         sqlite.setUrl("jdbc:sqlite:" + dataDir.resolve("confcdr.db").toAbsolutePath());
 
@@ -86,6 +100,8 @@ public final class SqlStorageFactory {
         pool.setMaximumPoolSize(SQLITE_POOL_SIZE);
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(30_000);
+        // Hikari sets every connection's read-only flag, and sqlite-jdbc refuses a change once connected.
+        pool.setReadOnly(readOnly);
         return migrated(Dialect.SQLITE, pool, null, clock);
     }
 

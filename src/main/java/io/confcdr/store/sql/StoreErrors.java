@@ -12,6 +12,13 @@ final class StoreErrors {
     /** PostgreSQL: admin shutdown, crash shutdown, cannot connect now; SQLite: busy, locked. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
     private static final Set<Integer> SQLITE_BUSY_CODES = Set.of(5, 6);
+    /**
+     * The database cannot take writes (PostgreSQL: disk full, read-only transaction; SQLite: read-only, disk
+     * full): nothing is wrong with the request, the store needs its operator, so a client should get a 503
+     * and retry later, not a 500.
+     */
+    private static final Set<String> CANNOT_WRITE_STATES = Set.of("53100", "25006");
+    private static final Set<Integer> SQLITE_CANNOT_WRITE_CODES = Set.of(8, 13);
 
     private StoreErrors() {
     }
@@ -24,10 +31,12 @@ final class StoreErrors {
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state))) {
+                if (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state)
+                        || CANNOT_WRITE_STATES.contains(state))) {
                     return true;
                 }
-                if (t.getClass().getName().startsWith("org.sqlite") && SQLITE_BUSY_CODES.contains(sql.getErrorCode())) {
+                if (t.getClass().getName().startsWith("org.sqlite") && (SQLITE_BUSY_CODES.contains(sql.getErrorCode())
+                        || SQLITE_CANNOT_WRITE_CODES.contains(sql.getErrorCode() & 0xff))) {
                     return true;
                 }
             }
