@@ -30,4 +30,10 @@ public interface CdrStore {
      * @throws UnknownCursorException when the cursor names a record that does not exist or is not visible
      */
     Page list(CdrQuery query, Visibility visibility);
+
+    /**
+     * The call_sid of the visible record inserted last, or empty when none is visible: where a reader that
+     * wants only what comes next (a live stream starting "now") puts its {@code after} cursor.
+     */
+    Optional<String> lastInserted(Visibility visibility);
 }

@@ -47,6 +47,12 @@ public final class FailingStorage implements Storage {
                 maybeFail();
                 return delegate.cdrs().list(query, visibility);
             }
+
+            @Override
+            public Optional<String> lastInserted(Visibility visibility) {
+                maybeFail();
+                return delegate.cdrs().lastInserted(visibility);
+            }
         };
     }
 

@@ -68,4 +68,14 @@ final class MemoryCdrStore implements CdrStore {
     public synchronized Page list(CdrQuery query, Visibility visibility) {
         return ReferenceEvaluator.page(rows, query, visibility);
     }
+
+    @Override
+    public synchronized Optional<String> lastInserted(Visibility visibility) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (visibility.allows(rows.get(i).partnerSid())) {
+                return Optional.of(rows.get(i).callSid());
+            }
+        }
+        return Optional.empty();
+    }
 }
