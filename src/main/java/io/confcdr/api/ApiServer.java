@@ -54,6 +54,8 @@ public final class ApiServer implements AutoCloseable {
                 new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime));
         var baseUrl = new BaseUrl(config.publicUrl());
         List<Routes> api = List.of(
+                // Before the record route, whose /calls/{call_sid} would otherwise take /calls/stream.
+                new StreamRoutes(services.streams(), auth),
                 new CdrReadRoutes(services.reads(), auth, baseUrl),
                 new IngestRoute(services.ingestor(), auth, config.maxIngestBytes()),
                 new PartnerRoutes(services.partners(), auth, baseUrl),
