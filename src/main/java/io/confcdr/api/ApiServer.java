@@ -55,6 +55,8 @@ public final class ApiServer implements AutoCloseable {
         var baseUrl = new BaseUrl(config.publicUrl());
         List<Routes> api = List.of(
                 new ExportRoutes(services.reads(), auth),
+                // Before the record route, whose /calls/{call_sid} would otherwise take /calls/stream.
+                new StreamRoutes(services.streams(), auth),
                 new CdrReadRoutes(services.reads(), auth, baseUrl),
                 new MeetingRoutes(services.meetings(), auth, baseUrl),
                 new IngestRoute(services.ingestor(), auth, config.maxIngestBytes()),

@@ -7,9 +7,12 @@ import io.confcdr.auth.TokenIssuer;
 import io.confcdr.ingest.IngestMetrics;
 import io.confcdr.ingest.Ingestor;
 import io.confcdr.meeting.Meetings;
+import io.confcdr.push.LiveStreams;
+import io.confcdr.push.StreamSettings;
 import io.confcdr.read.CdrReads;
 import io.confcdr.store.Storage;
 import io.confcdr.store.sql.SqlStorageFactory;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -36,8 +39,9 @@ public final class Services implements AutoCloseable {
     private final Meetings meetings;
     private final PartnerAdmin partners;
     private final TokenAdmin tokens;
+    private final LiveStreams streams;
 
-    private Services(Storage storage, Clock clock) {
+    private Services(Storage storage, Clock clock, StreamSettings streamSettings) {
         this.storage = storage;
         this.clock = clock;
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -52,6 +56,11 @@ public final class Services implements AutoCloseable {
         this.meetings = new Meetings(storage.meetings(), reads);
         this.partners = new PartnerAdmin(storage.partners(), clock);
         this.tokens = new TokenAdmin(storage.tokens(), storage.partners(), new TokenIssuer(storage.tokens(), clock), clock);
+        this.streams = new LiveStreams(reads, storage.cdrs(), streamSettings);
+        ingestor.addListener(streams.wakeUp());
+        Gauge.builder("confcdr.stream.connections", streams, LiveStreams::openStreams)
+                .description("live streams open in this process")
+                .register(metrics);
     }
 
     /**
@@ -67,7 +76,12 @@ public final class Services implements AutoCloseable {
 
     /** The services over a store opened elsewhere (tests, benchmarks); closing them closes the store. */
     public static Services over(Storage storage, Clock clock) {
-        return new Services(storage, clock);
+        return over(storage, clock, StreamSettings.DEFAULT);
+    }
+
+    /** As {@link #over(Storage, Clock)}, with live streams paced otherwise (tests use short intervals). */
+    public static Services over(Storage storage, Clock clock, StreamSettings streamSettings) {
+        return new Services(storage, clock, streamSettings);
     }
 
     public Storage storage() {
@@ -104,6 +118,10 @@ public final class Services implements AutoCloseable {
 
     public TokenAdmin tokens() {
         return tokens;
+    }
+
+    public LiveStreams streams() {
+        return streams;
     }
 
     @Override

@@ -42,4 +42,10 @@ public interface CdrStore {
      *         or is not visible
      */
     void scan(CdrScan scan, Visibility visibility, Consumer<Cdr> sink);
+
+    /**
+     * The call_sid of the visible record inserted last, or empty when none is visible: where a reader that
+     * wants only what comes next (a live stream starting "now") puts its {@code after} cursor.
+     */
+    Optional<String> lastInserted(Visibility visibility);
 }

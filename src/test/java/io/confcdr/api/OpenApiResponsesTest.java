@@ -156,6 +156,14 @@ class OpenApiResponsesTest extends AbstractApiTest {
     }
 
     @Test
+    void aStreamRefusedBeforeItsFirstEventConforms() {
+        String stream = LIST + "/stream";
+        assertConforms(stream, "get", get(stream + "?filter=colour%20eq%20red", acmeReader), 400);
+        assertConforms(stream, "get", get(stream + "?after=bm8tc3VjaA", acmeReader), 400);
+        assertConforms(stream, "get", get(stream, acmeIngest), 403);
+    }
+
+    @Test
     void aBadFieldSelectionOnARecordConforms() {
         assertConforms(RECORD, "get", getRecord(stored.getFirst().callSid() + "?include_fields=colour", acmeReader), 400);
     }

@@ -551,4 +551,18 @@ public abstract class CdrStoreContract extends StorageContract {
         }
         assertThat(seen).containsExactlyElementsOf(expected);
     }
+
+    @Test
+    void lastInsertedIsTheNewestVisibleRecordAndIgnoresOtherTenants() {
+        var mine = new TestRecords();
+        var theirs = new TestRecords();
+        assertThat(cdrs().lastInserted(of(mine))).isEmpty();
+
+        insertAll(mine.call("first").build(), mine.call("second").build());
+        insertAll(theirs.call("later").build());
+
+        assertThat(cdrs().lastInserted(of(mine))).contains(mine.sid("second"));
+        assertThat(cdrs().lastInserted(new Visibility(java.util.Set.of(mine.partnerSid(), theirs.partnerSid()))))
+                .contains(theirs.sid("later"));
+    }
 }

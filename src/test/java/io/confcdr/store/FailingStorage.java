@@ -79,6 +79,12 @@ public final class FailingStorage implements Storage {
                     sink.accept(cdr);
                 });
             }
+
+            @Override
+            public Optional<String> lastInserted(Visibility visibility) {
+                maybeFail();
+                return delegate.cdrs().lastInserted(visibility);
+            }
         };
     }
 

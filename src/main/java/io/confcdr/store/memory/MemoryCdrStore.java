@@ -85,4 +85,14 @@ final class MemoryCdrStore implements CdrStore {
         }
         matching.forEach(sink);
     }
+
+    @Override
+    public synchronized Optional<String> lastInserted(Visibility visibility) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (visibility.allows(rows.get(i).partnerSid())) {
+                return Optional.of(rows.get(i).callSid());
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -54,6 +54,17 @@ public final class SqlCdrStore implements CdrStore {
         scans.scan(scan, visibility, sink);
     }
 
+    @Override
+    public Optional<String> lastInserted(Visibility visibility) {
+        // Once per live-stream connection; with one partner the (partner_sid, seq) index answers it at once.
+        return db.read(dsl -> dsl.select(cdr.callSid())
+                .from(cdr.table())
+                .where(translator.visibility(visibility))
+                .orderBy(cdr.seq().desc())
+                .limit(1)
+                .fetchOptional(cdr.callSid()));
+    }
+
     CdrTable table() {
         return cdr;
     }
