@@ -7,6 +7,7 @@ import io.confcdr.auth.TokenIssuer;
 import io.confcdr.ingest.IngestMetrics;
 import io.confcdr.ingest.Ingestor;
 import io.confcdr.read.CdrReads;
+import io.confcdr.report.Reports;
 import io.confcdr.store.Storage;
 import io.confcdr.store.sql.SqlStorageFactory;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -34,6 +35,7 @@ public final class Services implements AutoCloseable {
     private final CdrReads reads;
     private final PartnerAdmin partners;
     private final TokenAdmin tokens;
+    private final Reports reports;
 
     private Services(Storage storage, Clock clock) {
         this.storage = storage;
@@ -49,6 +51,7 @@ public final class Services implements AutoCloseable {
         this.reads = new CdrReads(storage.cdrs(), storage.partners());
         this.partners = new PartnerAdmin(storage.partners(), clock);
         this.tokens = new TokenAdmin(storage.tokens(), storage.partners(), new TokenIssuer(storage.tokens(), clock), clock);
+        this.reports = new Reports(storage.cdrs(), storage.partners());
     }
 
     /**
@@ -97,6 +100,10 @@ public final class Services implements AutoCloseable {
 
     public TokenAdmin tokens() {
         return tokens;
+    }
+
+    public Reports reports() {
+        return reports;
     }
 
     @Override
