@@ -10,6 +10,7 @@ import io.confcdr.meeting.Meetings;
 import io.confcdr.push.LiveStreams;
 import io.confcdr.push.StreamSettings;
 import io.confcdr.read.CdrReads;
+import io.confcdr.report.Reports;
 import io.confcdr.store.Storage;
 import io.confcdr.store.sql.SqlStorageFactory;
 import io.micrometer.core.instrument.Gauge;
@@ -40,6 +41,7 @@ public final class Services implements AutoCloseable {
     private final PartnerAdmin partners;
     private final TokenAdmin tokens;
     private final LiveStreams streams;
+    private final Reports reports;
 
     private Services(Storage storage, Clock clock, StreamSettings streamSettings) {
         this.storage = storage;
@@ -61,6 +63,7 @@ public final class Services implements AutoCloseable {
         Gauge.builder("confcdr.stream.connections", streams, LiveStreams::openStreams)
                 .description("live streams open in this process")
                 .register(metrics);
+        this.reports = new Reports(storage.cdrs(), storage.partners());
     }
 
     /**
@@ -122,6 +125,10 @@ public final class Services implements AutoCloseable {
 
     public LiveStreams streams() {
         return streams;
+    }
+
+    public Reports reports() {
+        return reports;
     }
 
     @Override

@@ -228,6 +228,20 @@ class OpenApiResponsesTest extends AbstractApiTest {
     }
 
     @Test
+    void reportsConform() {
+        String usage = "/core/v2/app/conference/reports/usage";
+        String concurrency = "/core/v2/app/conference/reports/concurrency";
+        assertConforms(usage, "get", get(usage, acmeReader), 200);
+        assertConforms(usage, "get", get(usage + "?group_by=partner_sid,day,hour,month,disconnect_cause,role&rollup=tree&limit=1", acmeReader), 200);
+        assertConforms(usage, "get", get(usage + "?group_by=colour", acmeReader), 400);
+        assertConforms(concurrency, "get", get(concurrency + "?interval=5m&tz=Asia/Kolkata", acmeReader), 200);
+        assertConforms(concurrency, "get", get(concurrency + "?interval=2h", acmeReader), 400);
+        failing.failWith(() -> new StoreUnavailableException("connection refused", null));
+        assertConforms(usage, "get", get(usage, acmeReader), 503);
+        assertConforms(concurrency, "get", get(concurrency, acmeReader), 503);
+    }
+
+    @Test
     void healthConforms() {
         assertConforms("/health", "get", get("/health", null), 200);
         assertConforms("/health/ready", "get", get("/health/ready", null), 200);

@@ -1,0 +1,294 @@
+package io.confcdr.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.confcdr.api.ApiConfig;
+import io.confcdr.api.ApiServer;
+import io.confcdr.auth.Scopes;
+import io.confcdr.auth.TokenIssuer;
+import io.confcdr.model.Cdr;
+import io.confcdr.model.Partner;
+import io.confcdr.query.RandomCdrs;
+import io.confcdr.query.RandomFilters;
+import io.confcdr.store.InsertResult;
+import io.confcdr.store.Storage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reports as a property, through the real HTTP API: for random partner trees, random legs around DST
+ * changes (Europe/Paris, America/New_York) and in a half-hour zone (Asia/Kolkata), random tokens, filters,
+ * groupings, zones, intervals and {@code rollup=tree}, every usage and concurrency report equals
+ * {@link BruteForceReports} computed over exactly the legs the list route returns for the same filter and
+ * token. Every seed builds its own tree in one shared store. A failure names its seed and the request.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ReportPropertyContract {
+
+    private static final int SEEDS = 50;
+    private static final int USAGE_QUERIES = 4;
+    private static final int CONCURRENCY_QUERIES = 2;
+    private static final String LIST = "/core/v2/app/conference/calls";
+    private static final String USAGE = "/core/v2/app/conference/reports/usage";
+    private static final String CONCURRENCY = "/core/v2/app/conference/reports/concurrency";
+    private static final List<String> KEYS = List.of("partner_sid", "meeting_sid", "meeting_room_sid", "bridge", "node",
+            "direction", "role", "disconnect_cause", "custom_call_type", "hour", "day", "month");
+    private static final List<String> ZONES = List.of("UTC", "Europe/Paris", "America/New_York", "Asia/Kolkata");
+    private static final List<String> INTERVALS = List.of("5m", "15m", "1h", "1d");
+    /** RandomCdrs starts its legs here; each seed moves them next to one of the DST changes below. */
+    private static final Instant RANDOM_CDRS_EPOCH = Instant.parse("2024-12-14T10:00:00Z");
+    private static final List<Instant> AROUND = List.of(
+            Instant.parse("2024-03-31T01:00:00Z"),  // Paris: 02:00 -> 03:00, a 23-hour day
+            Instant.parse("2024-10-27T01:00:00Z"),  // Paris: 03:00 -> 02:00, a 25-hour day
+            Instant.parse("2024-03-10T07:00:00Z"),  // New York: 02:00 -> 03:00
+            Instant.parse("2024-11-03T06:00:00Z"),  // New York: 02:00 -> 01:00
+            Instant.parse("2024-12-31T18:00:00Z")); // a new year: day and month edges in every zone
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private Storage storage;
+    private ApiServer server;
+
+    /** An empty storage; closed after the last seed. */
+    protected abstract Storage openStorage();
+
+    @BeforeAll
+    void start() {
+        storage = openStorage();
+        server = ApiServer.start(storage, new ApiConfig("127.0.0.1", 0, null, ApiConfig.DEFAULT_MAX_INGEST_BYTES)
+                .withRateLimit(1_000_000, 1_000_000), Clock.systemUTC());
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        storage.close();
+    }
+
+    static Stream<Long> seeds() {
+        return LongStream.rangeClosed(1, SEEDS).map(n -> n * 7_919).boxed();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void everyReportEqualsTheBruteForceOverTheListedLegs(long seed) {
+        var random = new Random(seed);
+        Map<String, String> parents = buildTree(seed, random);
+        List<String> sids = new ArrayList<>(parents.keySet());
+        sids.sort(null);
+        Map<String, Cdr> stored = store(legs(random, sids));
+        var filters = new RandomFilters(random, List.copyOf(stored.values()));
+
+        String partner = sids.get(random.nextInt(sids.size()));
+        boolean descendants = random.nextInt(4) != 0;
+        Set<String> scopes = descendants ? Set.of(Scopes.APP_READ, Scopes.APP_READ_DESCENDANT)
+                : Set.of(random.nextBoolean() ? Scopes.APP_READ : Scopes.APP_MANAGE);
+        String secret = new TokenIssuer(storage.tokens(), Clock.systemUTC()).issue(partner, "report property", scopes, null).secret();
+        Set<String> visible = descendants ? subtree(parents, partner) : Set.of(partner);
+
+        for (int q = 0; q < USAGE_QUERIES; q++) {
+            String filter = random.nextInt(3) == 0 ? null : filters.text(filters.filter());
+            List<String> groupBy = groupBy(random);
+            String zone = ZONES.get(random.nextInt(ZONES.size()));
+            boolean rollup = groupBy.contains("partner_sid") && random.nextBoolean();
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("filter", filter);
+            params.put("group_by", groupBy.isEmpty() && random.nextBoolean() ? "" : String.join(",", groupBy));
+            params.put("tz", zone.equals("UTC") && random.nextBoolean() ? null : zone);
+            params.put("rollup", rollup ? "tree" : null);
+            String what = "seed %d, token of %s with %s, GET %s".formatted(seed, partner, scopes, USAGE + query(params));
+            List<Cdr> listed = listed(secret, filter, stored, what);
+            List<Map<String, Object>> expected = BruteForceReports.usage(listed, groupBy, ZoneId.of(zone),
+                    rollup ? p -> subtree(parents, p) : null, visible);
+            assertThat(allItems(USAGE, params, secret, what)).as(what).isEqualTo(asJson(expected));
+            checkAPage(random, USAGE, params, secret, asJson(expected), what);
+        }
+        for (int q = 0; q < CONCURRENCY_QUERIES; q++) {
+            String filter = random.nextInt(3) == 0 ? null : filters.text(filters.filter());
+            String interval = INTERVALS.get(random.nextInt(INTERVALS.size()));
+            String zone = ZONES.get(random.nextInt(ZONES.size()));
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("filter", filter);
+            params.put("interval", interval);
+            params.put("tz", zone);
+            String what = "seed %d, token of %s with %s, GET %s".formatted(seed, partner, scopes, CONCURRENCY + query(params));
+            List<Cdr> listed = listed(secret, filter, stored, what);
+            List<JsonNode> expected = asJson(BruteForceReports.concurrency(listed, interval, ZoneId.of(zone)));
+            assertThat(allItems(CONCURRENCY, params, secret, what)).as(what).isEqualTo(expected);
+            checkAPage(random, CONCURRENCY, params, secret, expected, what);
+        }
+    }
+
+    private static List<String> groupBy(Random random) {
+        List<String> keys = new ArrayList<>();
+        int count = random.nextInt(4);
+        while (keys.size() < count) {
+            // partner_sid and the calendar keys often: they carry the rollup and the zone logic.
+            String key = random.nextBoolean() ? List.of("partner_sid", "hour", "day", "month").get(random.nextInt(4))
+                    : KEYS.get(random.nextInt(KEYS.size()));
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private Map<String, String> buildTree(long seed, Random random) {
+        Map<String, String> parents = new LinkedHashMap<>();
+        Map<String, Integer> depth = new HashMap<>();
+        int size = 2 + random.nextInt(6);
+        for (int i = 0; i < size; i++) {
+            String sid = "r" + seed + "-p" + i;
+            List<String> allowed = parents.keySet().stream().filter(s -> depth.get(s) < 4).toList();
+            String parent = i == 0 || random.nextInt(6) == 0 ? null : allowed.get(random.nextInt(allowed.size()));
+            storage.partners().create(new Partner(sid, "Partner " + i, parent, Partner.ACTIVE, Instant.parse("2024-01-01T00:00:00Z")));
+            parents.put(sid, parent);
+            depth.put(sid, parent == null ? 1 : depth.get(parent) + 1);
+        }
+        return parents;
+    }
+
+    private static Set<String> subtree(Map<String, String> parents, String root) {
+        Set<String> found = new HashSet<>();
+        for (String partner : parents.keySet()) {
+            for (String p = partner; p != null; p = parents.get(p)) {
+                if (p.equals(root)) {
+                    found.add(partner);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * RandomCdrs' legs moved next to a DST change or a year end, spread over a couple of days in steps of
+     * quarter hours (so that legs of different hours still overlap), plus legs starting exactly when
+     * another stops (touching, never overlapping).
+     */
+    private static List<Cdr> legs(Random random, List<String> sids) {
+        Duration base = Duration.between(RANDOM_CDRS_EPOCH, AROUND.get(random.nextInt(AROUND.size())));
+        List<Cdr> legs = new ArrayList<>();
+        for (Cdr cdr : new RandomCdrs(random, sids).records(15 + random.nextInt(25))) {
+            Duration shift = base.plusMinutes(15L * (random.nextInt(16 * 4 * 2) - 16 * 4));
+            legs.add(moved(cdr, shift));
+        }
+        for (int i = random.nextInt(4); i > 0; i--) {
+            Cdr before = legs.get(random.nextInt(legs.size()));
+            legs.add(moved(before, Duration.between(before.dateStart(), before.dateStop())).toBuilder()
+                    .callSid(new UUID(random.nextLong(), random.nextLong()).toString()).build());
+        }
+        return legs;
+    }
+
+    private static Cdr moved(Cdr cdr, Duration shift) {
+        return cdr.toBuilder()
+                .dateStart(cdr.dateStart().plus(shift))
+                .dateStop(cdr.dateStop().plus(shift))
+                .dateJoin(cdr.dateJoin() == null ? null : cdr.dateJoin().plus(shift))
+                .dateDisconnected(cdr.dateDisconnected() == null ? null : cdr.dateDisconnected().plus(shift))
+                .build();
+    }
+
+    private Map<String, Cdr> store(List<Cdr> legs) {
+        Map<String, Cdr> stored = new LinkedHashMap<>();
+        for (InsertResult result : storage.cdrs().insert(legs)) {
+            Cdr cdr = ((InsertResult.Stored) result).stored();
+            stored.put(cdr.callSid(), cdr);
+        }
+        return stored;
+    }
+
+    /** The legs the list route returns for this filter and token: what every report must count. */
+    private List<Cdr> listed(String secret, String filter, Map<String, Cdr> stored, String what) {
+        String path = LIST + "?limit=1000&include_fields=call_sid" + (filter == null ? "" : "&filter=" + encode(filter));
+        HttpResponse<String> response = get(path, secret);
+        assertThat(response.statusCode()).as(what + " (list) -> " + response.body()).isEqualTo(200);
+        JsonNode page = JSON.readTree(response.body());
+        assertThat(page.get("has_more").booleanValue()).as(what).isFalse();
+        return page.get("items").valueStream().map(item -> stored.get(item.get("call_sid").stringValue())).toList();
+    }
+
+    private List<JsonNode> allItems(String route, Map<String, String> params, String secret, String what) {
+        HttpResponse<String> response = get(route + query(params) + "&limit=1000", secret);
+        assertThat(response.statusCode()).as(what + " -> " + response.body()).isEqualTo(200);
+        JsonNode page = JSON.readTree(response.body());
+        List<JsonNode> items = page.get("items").valueStream().toList();
+        assertThat(page.get("total").intValue()).as(what).isEqualTo(items.size());
+        return items;
+    }
+
+    /** A random window of the same report holds exactly that slice of the items, with has_more telling the rest. */
+    private void checkAPage(Random random, String route, Map<String, String> params, String secret, List<JsonNode> all, String what) {
+        int limit = 1 + random.nextInt(5);
+        int offset = random.nextInt(all.size() + 2);
+        String path = route + query(params) + "&limit=" + limit + "&offset=" + offset;
+        HttpResponse<String> response = get(path, secret);
+        assertThat(response.statusCode()).as(what + " " + path).isEqualTo(200);
+        JsonNode page = JSON.readTree(response.body());
+        List<JsonNode> slice = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+        assertThat(page.get("items").valueStream().toList()).as(path).isEqualTo(slice);
+        assertThat(page.get("has_more").booleanValue()).as(path).isEqualTo(offset + limit < all.size());
+        assertThat(page.get("total").intValue()).as(path).isEqualTo(all.size());
+    }
+
+    private static List<JsonNode> asJson(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> JSON.readTree(JSON.writeValueAsString(row))).toList();
+    }
+
+    private static String query(Map<String, String> params) {
+        List<String> pairs = new ArrayList<>();
+        params.forEach((name, value) -> {
+            if (value != null) {
+                pairs.add(name + "=" + encode(value));
+            }
+        });
+        return "?" + String.join("&", pairs);
+    }
+
+    private HttpResponse<String> get(String pathAndQuery, String secret) {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
+                .header("Authorization", "Bearer " + secret).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+}
