@@ -6,6 +6,9 @@ import io.confcdr.auth.Authenticator;
 import io.confcdr.auth.TokenIssuer;
 import io.confcdr.ingest.IngestMetrics;
 import io.confcdr.ingest.Ingestor;
+import io.confcdr.push.DeliveryWorker;
+import io.confcdr.push.PushSettings;
+import io.confcdr.push.Subscriptions;
 import io.confcdr.read.CdrReads;
 import io.confcdr.store.Storage;
 import io.confcdr.store.sql.SqlStorageFactory;
@@ -34,8 +37,10 @@ public final class Services implements AutoCloseable {
     private final CdrReads reads;
     private final PartnerAdmin partners;
     private final TokenAdmin tokens;
+    private final Subscriptions subscriptions;
+    private final DeliveryWorker delivery;
 
-    private Services(Storage storage, Clock clock) {
+    private Services(Storage storage, Clock clock, PushSettings push) {
         this.storage = storage;
         this.clock = clock;
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -49,6 +54,16 @@ public final class Services implements AutoCloseable {
         this.reads = new CdrReads(storage.cdrs(), storage.partners());
         this.partners = new PartnerAdmin(storage.partners(), clock);
         this.tokens = new TokenAdmin(storage.tokens(), storage.partners(), new TokenIssuer(storage.tokens(), clock), clock);
+        var wakeDelivery = new java.util.concurrent.atomic.AtomicReference<Runnable>(() -> { });
+        this.subscriptions = new Subscriptions(storage.push(), storage.partners(), clock, push.allowPrivateUrls(),
+                () -> wakeDelivery.get().run());
+        this.delivery = new DeliveryWorker(storage.push(), subscriptions, push, clock, metrics);
+        wakeDelivery.set(delivery::wake);
+        ingestor.addListener((report, stored) -> {
+            if (!stored.isEmpty()) {
+                delivery.wake();
+            }
+        });
     }
 
     /**
@@ -59,12 +74,20 @@ public final class Services implements AutoCloseable {
      * @throws io.confcdr.store.StoreUnavailableException when the database cannot be reached
      */
     public static Services open(Path dataDir, String jdbcUrl, Clock clock) {
-        return over(SqlStorageFactory.open(dataDir, jdbcUrl, clock), clock);
+        return open(dataDir, jdbcUrl, clock, PushSettings.DEFAULT);
+    }
+
+    public static Services open(Path dataDir, String jdbcUrl, Clock clock, PushSettings push) {
+        return over(SqlStorageFactory.open(dataDir, jdbcUrl, clock), clock, push);
     }
 
     /** The services over a store opened elsewhere (tests, benchmarks); closing them closes the store. */
     public static Services over(Storage storage, Clock clock) {
-        return new Services(storage, clock);
+        return over(storage, clock, PushSettings.DEFAULT);
+    }
+
+    public static Services over(Storage storage, Clock clock, PushSettings push) {
+        return new Services(storage, clock, push);
     }
 
     public Storage storage() {
@@ -99,8 +122,18 @@ public final class Services implements AutoCloseable {
         return tokens;
     }
 
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** Starts delivering push subscriptions from this process (serve, tests); stopped by {@link #close}. */
+    public void startDelivery() {
+        delivery.start();
+    }
+
     @Override
     public void close() {
+        delivery.close();
         metrics.close();
         storage.close();
     }

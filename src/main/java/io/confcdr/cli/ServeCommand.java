@@ -33,6 +33,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Base URL of pagination links when behind a proxy (env CONFCDR_PUBLIC_URL).")
     String publicUrl;
 
+    @Option(names = "--allow-private-webhooks",
+            description = "Let subscriptions post to loopback, link-local and private addresses (trying it out locally).")
+    boolean allowPrivateWebhooks;
+
     ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -43,6 +47,8 @@ final class ServeCommand implements Callable<Integer> {
             throw CliException.usage("--port must be between 0 and 65535");
         }
         Services services = storage.open(context);
+        services.subscriptions().allowPrivateUrls(allowPrivateWebhooks);
+        services.startDelivery();
         ApiServer server;
         try {
             server = ApiServer.start(services, new ApiConfig(host, port, publicUrl, ApiConfig.DEFAULT_MAX_INGEST_BYTES));

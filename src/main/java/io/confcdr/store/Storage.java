@@ -9,6 +9,9 @@ public interface Storage extends AutoCloseable {
 
     TokenStore tokens();
 
+    /** Push subscriptions, their delivery state and log. */
+    PushStore push();
+
     /** True when the database answers; used by health checks. */
     boolean isAvailable();
 

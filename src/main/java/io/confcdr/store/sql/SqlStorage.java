@@ -2,6 +2,7 @@ package io.confcdr.store.sql;
 
 import io.confcdr.store.CdrStore;
 import io.confcdr.store.PartnerStore;
+import io.confcdr.store.PushStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
 import java.time.Clock;
@@ -13,12 +14,14 @@ public final class SqlStorage implements Storage {
     private final SqlCdrStore cdrs;
     private final SqlPartnerStore partners;
     private final SqlTokenStore tokens;
+    private final SqlPushStore push;
 
     public SqlStorage(SqlDatabase db, Clock clock) {
         this.db = db;
         this.cdrs = new SqlCdrStore(db, clock);
         this.tokens = new SqlTokenStore(db, clock);
         this.partners = new SqlPartnerStore(db, clock, tokens::forgetCachedTokens);
+        this.push = new SqlPushStore(db, cdrs);
     }
 
     @Override
@@ -34,6 +37,11 @@ public final class SqlStorage implements Storage {
     @Override
     public TokenStore tokens() {
         return tokens;
+    }
+
+    @Override
+    public PushStore push() {
+        return push;
     }
 
     @Override
