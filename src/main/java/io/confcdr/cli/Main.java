@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "confcdr", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Conference CDR service, wire-compatible with the CarrierX Core API v2 conference CDR endpoints.",
         subcommands = {ServeCommand.class, DemoCommand.class, PartnerCommand.class, TokenCommand.class,
-                ImportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+                ImportCommand.class, GenerateCommand.class, WebhookCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
