@@ -28,8 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
-    /** How often the backlog gauges are recomputed (a count per subscription). */
-    private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(5);
 
     private final PushStore store;
     private final Subscriptions subscriptions;
@@ -93,7 +91,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private void scan() {
         Instant now = clock.instant();
         Set<String> held = new HashSet<>();
-        boolean refreshBacklog = !now.isBefore(backlogRefreshed.plus(BACKLOG_REFRESH));
+        // The backlog gauges cost a count per subscription: every third poll, not every scan.
+        boolean refreshBacklog = !now.isBefore(backlogRefreshed.plus(settings.poll().multipliedBy(3)));
         for (Subscription s : store.list()) {
             if (stopped) {
                 return;

@@ -103,6 +103,11 @@ final class Receiver implements AutoCloseable {
         script.addAll(List.of(answers));
     }
 
+    /** Forgets the answers not used yet: from now on every request is acknowledged. */
+    void clearScript() {
+        script.clear();
+    }
+
     List<Request> requests() {
         return List.copyOf(requests);
     }
