@@ -220,4 +220,22 @@ abstract class PushDeliveryContract extends AbstractPushApiTest {
             own.close();
         }
     }
+
+    @Test
+    void aSubscriptionLeasedByAProcessThatDiedIsTakenOverOnceItsLeaseExpires() throws InterruptedException {
+        String sid = subscribe(acmeManager, "").get("subscription_sid").stringValue();
+        call("PATCH", BASE + "/" + sid, "{\"status\":\"paused\"}", acmeManager);
+        clock.advance(Duration.ofSeconds(31)); // this process's own lease has run out
+        java.time.Instant now = clock.instant();
+        assertThat(storage.push().lease(sid, "a-process-killed-with-9", now, now.plus(Duration.ofSeconds(30)))).isTrue();
+        call("PATCH", BASE + "/" + sid, "{\"status\":\"active\"}", acmeManager);
+        List<String> sent = ingest(ACME, 2);
+
+        // Absence cannot be awaited: give the worker several polls (50 ms each) to prove it keeps off.
+        Thread.sleep(300);
+        assertThat(receiver.requests()).isEmpty();
+        clock.advance(Duration.ofSeconds(31));
+        receiver.awaitAcknowledged(2);
+        assertThat(receiver.acknowledgedCallSids()).containsExactlyElementsOf(sent);
+    }
 }
