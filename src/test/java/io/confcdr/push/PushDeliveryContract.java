@@ -238,4 +238,18 @@ abstract class PushDeliveryContract extends AbstractPushApiTest {
         receiver.awaitAcknowledged(2);
         assertThat(receiver.acknowledgedCallSids()).containsExactlyElementsOf(sent);
     }
+
+    @Test
+    void aRedirectIsAFailureNotFollowed() {
+        receiver.answerNext(new Answer.Status(302));
+        String sid = subscribe(acmeManager, "").get("subscription_sid").stringValue();
+        List<String> sent = ingest(ACME, 1);
+
+        receiver.awaitAcknowledged(1);
+        assertThat(receiver.requests()).hasSize(2);
+        JsonNode first = awaitLog(sid, 2).get(1);
+        assertThat(first.get("status_code").asInt()).isEqualTo(302);
+        assertThat(first.get("acknowledged").asBoolean()).isFalse();
+        assertThat(receiver.acknowledgedCallSids()).containsExactlyElementsOf(sent);
+    }
 }
