@@ -9,6 +9,9 @@ import io.confcdr.ingest.Ingestor;
 import io.confcdr.meeting.Meetings;
 import io.confcdr.push.LiveStreams;
 import io.confcdr.push.StreamSettings;
+import io.confcdr.push.DeliveryWorker;
+import io.confcdr.push.PushSettings;
+import io.confcdr.push.Subscriptions;
 import io.confcdr.read.CdrReads;
 import io.confcdr.report.Reports;
 import io.confcdr.store.Storage;
@@ -22,6 +25,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The composition root: everything one confcdr process needs, built once and shared by {@code serve},
@@ -42,8 +46,10 @@ public final class Services implements AutoCloseable {
     private final TokenAdmin tokens;
     private final LiveStreams streams;
     private final Reports reports;
+    private final Subscriptions subscriptions;
+    private final DeliveryWorker delivery;
 
-    private Services(Storage storage, Clock clock, StreamSettings streamSettings) {
+    private Services(Storage storage, Clock clock, StreamSettings streamSettings, PushSettings push) {
         this.storage = storage;
         this.clock = clock;
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -64,6 +70,16 @@ public final class Services implements AutoCloseable {
                 .description("live streams open in this process")
                 .register(metrics);
         this.reports = new Reports(storage.cdrs(), storage.partners());
+        var wakeDelivery = new AtomicReference<Runnable>(() -> { });
+        this.subscriptions = new Subscriptions(storage.push(), storage.partners(), clock, push.allowPrivateUrls(),
+                () -> wakeDelivery.get().run());
+        this.delivery = new DeliveryWorker(storage.push(), subscriptions, push, clock, metrics);
+        wakeDelivery.set(delivery::wake);
+        ingestor.addListener((report, stored) -> {
+            if (!stored.isEmpty()) {
+                delivery.wake();
+            }
+        });
     }
 
     /**
@@ -74,17 +90,26 @@ public final class Services implements AutoCloseable {
      * @throws io.confcdr.store.StoreUnavailableException when the database cannot be reached
      */
     public static Services open(Path dataDir, String jdbcUrl, Clock clock) {
-        return over(SqlStorageFactory.open(dataDir, jdbcUrl, clock), clock);
+        return open(dataDir, jdbcUrl, clock, PushSettings.DEFAULT);
+    }
+
+    public static Services open(Path dataDir, String jdbcUrl, Clock clock, PushSettings push) {
+        return over(SqlStorageFactory.open(dataDir, jdbcUrl, clock), clock, push);
     }
 
     /** The services over a store opened elsewhere (tests, benchmarks); closing them closes the store. */
     public static Services over(Storage storage, Clock clock) {
-        return over(storage, clock, StreamSettings.DEFAULT);
+        return new Services(storage, clock, StreamSettings.DEFAULT, PushSettings.DEFAULT);
     }
 
     /** As {@link #over(Storage, Clock)}, with live streams paced otherwise (tests use short intervals). */
     public static Services over(Storage storage, Clock clock, StreamSettings streamSettings) {
-        return new Services(storage, clock, streamSettings);
+        return new Services(storage, clock, streamSettings, PushSettings.DEFAULT);
+    }
+
+    /** As {@link #over(Storage, Clock)}, with push delivery timed otherwise (tests use short intervals). */
+    public static Services over(Storage storage, Clock clock, PushSettings push) {
+        return new Services(storage, clock, StreamSettings.DEFAULT, push);
     }
 
     public Storage storage() {
@@ -131,8 +156,18 @@ public final class Services implements AutoCloseable {
         return reports;
     }
 
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** Starts delivering push subscriptions from this process (serve, tests); stopped by {@link #close}. */
+    public void startDelivery() {
+        delivery.start();
+    }
+
     @Override
     public void close() {
+        delivery.close();
         metrics.close();
         storage.close();
     }

@@ -33,6 +33,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Base URL of pagination links when behind a proxy (env CONFCDR_PUBLIC_URL).")
     String publicUrl;
 
+    @Option(names = "--allow-private-webhooks",
+            description = "Let subscriptions post to loopback, link-local and private addresses (trying it out locally).")
+    boolean allowPrivateWebhooks;
+
     ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -44,6 +48,8 @@ final class ServeCommand implements Callable<Integer> {
         // Before the store is opened and migrated: a taken port is the commonest mistake, and the quickest told.
         address.requireFree();
         Services services = storage.open(context);
+        services.subscriptions().allowPrivateUrls(allowPrivateWebhooks);
+        services.startDelivery();
         ApiServer server;
         try {
             requireWritable(services, location);

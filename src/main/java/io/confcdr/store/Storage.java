@@ -14,6 +14,9 @@ public interface Storage extends AutoCloseable {
     /** Meetings: the visible legs sharing a meeting_sid. */
     MeetingStore meetings();
 
+    /** Push subscriptions, their delivery state and log. */
+    PushStore push();
+
     /** True when the database answers; used by health checks. */
     boolean isAvailable();
 

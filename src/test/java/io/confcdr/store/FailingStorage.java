@@ -106,6 +106,11 @@ public final class FailingStorage implements Storage {
     }
 
     @Override
+    public PushStore push() {
+        return delegate.push();
+    }
+
+    @Override
     public PartnerStore partners() {
         return delegate.partners();
     }

@@ -71,6 +71,11 @@ final class MemoryCdrStore implements CdrStore {
         return Optional.ofNullable(bySid.get(callSid)).filter(cdr -> visibility.allows(cdr.partnerSid()));
     }
 
+    /** Runs {@code work} over the rows in insertion order (index + 1 is the seq), under the store's lock. */
+    synchronized <T> T read(java.util.function.Function<List<Cdr>, T> work) {
+        return work.apply(rows);
+    }
+
     @Override
     public synchronized Page list(CdrQuery query, Visibility visibility) {
         return ReferenceEvaluator.page(rows, query, visibility);

@@ -3,6 +3,7 @@ package io.confcdr.store.memory;
 import io.confcdr.store.CdrStore;
 import io.confcdr.store.MeetingStore;
 import io.confcdr.store.PartnerStore;
+import io.confcdr.store.PushStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
 import java.time.Clock;
@@ -14,12 +15,14 @@ public final class MemoryStorage implements Storage {
     private final MemoryPartnerStore partners;
     private final MemoryTokenStore tokens = new MemoryTokenStore();
     private final MemoryMeetingStore meetings;
+    private final MemoryPushStore push;
 
     public MemoryStorage(Clock clock) {
         this.cdrs = new MemoryCdrStore(clock);
         this.partners = new MemoryPartnerStore(cdrs, tokens);
         cdrs.refusePartnersWhere(partners::wasDeleted);
         this.meetings = new MemoryMeetingStore(cdrs::snapshot);
+        this.push = new MemoryPushStore(cdrs);
     }
 
     @Override
@@ -40,6 +43,11 @@ public final class MemoryStorage implements Storage {
     @Override
     public TokenStore tokens() {
         return tokens;
+    }
+
+    @Override
+    public PushStore push() {
+        return push;
     }
 
     @Override

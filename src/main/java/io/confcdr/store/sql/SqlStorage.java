@@ -3,6 +3,7 @@ package io.confcdr.store.sql;
 import io.confcdr.store.CdrStore;
 import io.confcdr.store.MeetingStore;
 import io.confcdr.store.PartnerStore;
+import io.confcdr.store.PushStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
 import java.time.Clock;
@@ -17,6 +18,7 @@ public final class SqlStorage implements Storage {
     private final SqlTokenStore tokens;
     private final SqlMeetingStore meetings;
     private final WriteProbe writeProbe;
+    private final SqlPushStore push;
 
     public SqlStorage(SqlDatabase db, Clock clock) {
         this.db = db;
@@ -25,6 +27,7 @@ public final class SqlStorage implements Storage {
         this.tokens = new SqlTokenStore(db, clock);
         this.partners = new SqlPartnerStore(db, clock, tokens::forgetCachedTokens);
         this.writeProbe = new WriteProbe(db, System::nanoTime);
+        this.push = new SqlPushStore(db, cdrs);
     }
 
     @Override
@@ -45,6 +48,11 @@ public final class SqlStorage implements Storage {
     @Override
     public TokenStore tokens() {
         return tokens;
+    }
+
+    @Override
+    public PushStore push() {
+        return push;
     }
 
     @Override
