@@ -79,7 +79,7 @@ final class AdminRequests {
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-        String raw = ctx.queryParam(name);
+        String raw = QueryParams.first(ctx, name);
         if (raw == null) {
             return fallback;
         }

@@ -13,6 +13,7 @@ import io.confcdr.store.Storage;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /core/v2/app/conference/calls} and {@code GET /core/v2/app/conference/calls/{call_sid}},
@@ -36,7 +37,7 @@ final class CdrReadRoutes {
 
     void getRecord(Context ctx) {
         Visibility visibility = readerVisibility(ctx);
-        Map<String, List<String>> params = ctx.queryParamMap();
+        Map<String, List<String>> params = QueryParams.of(ctx, Set.of("include_fields", "exclude_fields"));
         FieldSelection fields = ListRequestParser.fieldSelection(first(params, "include_fields"), first(params, "exclude_fields"));
         Cdr cdr = storage.cdrs().find(ctx.pathParam("call_sid"), visibility).orElseThrow(ApiError::recordNotFound);
         JsonOutput.write(ctx, 200, out -> CdrJson.write(out, cdr, fields));
@@ -44,7 +45,7 @@ final class CdrReadRoutes {
 
     void listRecords(Context ctx) {
         Visibility visibility = readerVisibility(ctx);
-        Map<String, List<String>> params = ctx.queryParamMap();
+        Map<String, List<String>> params = QueryParams.of(ctx, ListRequestParser.PARAMETERS);
         ListRequest request = ListRequestParser.parse(params);
         Page page = storage.cdrs().list(request.query(), visibility);
         PageLinks.Links links = new PageLinks(baseUrl.of(ctx) + LIST_PATH).of(params, request.query(), page);
