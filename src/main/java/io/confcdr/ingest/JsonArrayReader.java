@@ -56,6 +56,8 @@ final class JsonArrayReader implements RecordReader {
             return new RawRecord.Parsed(index++, element);
         } catch (JacksonException e) {
             throw new MalformedBodyException(IngestJson.describe(e, true));
+        } catch (NumberFormatException e) {
+            throw new MalformedBodyException(IngestJson.NUMBER_OUT_OF_RANGE);
         }
     }
 }
