@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +20,7 @@ final class AdminRequests {
     /** Partner and token objects are a few hundred bytes; anything much larger is not one. */
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_LIMIT = 1000;
+    private static final Set<String> PAGING = Set.of("offset", "limit");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private AdminRequests() {
@@ -70,11 +72,11 @@ final class AdminRequests {
     }
 
     static int offset(Context ctx) {
-        return Parameters.integer(ctx.queryParamMap(), "offset", 0, 0, Integer.MAX_VALUE);
+        return Parameters.integer(QueryParams.of(ctx, PAGING), "offset", 0, 0, Integer.MAX_VALUE);
     }
 
     static int limit(Context ctx) {
-        return Parameters.integer(ctx.queryParamMap(), "limit", 10, 1, MAX_LIMIT);
+        return Parameters.integer(QueryParams.of(ctx, PAGING), "limit", 10, 1, MAX_LIMIT);
     }
 
     /** 422: the object in the body is not acceptable. */

@@ -1,17 +1,34 @@
 package io.confcdr.api;
 
+import java.time.Duration;
+
 /**
  * How the HTTP API is exposed. {@code publicUrl} (nullable) is the base of pagination links when the
  * server sits behind a proxy; otherwise links use the scheme, host and port the client reached.
  * {@code rateLimitPerSecond} and {@code rateLimitBurst} bound each token's requests (a token bucket).
+ * {@code headerDeadline}: a connection whose request line and headers have not all arrived this long
+ * after it opened (or after a later request's first byte) is closed.
  */
 public record ApiConfig(String host, int port, String publicUrl, long maxIngestBytes, double rateLimitPerSecond,
-        int rateLimitBurst) {
+        int rateLimitBurst, Duration headerDeadline) {
 
     public static final long DEFAULT_MAX_INGEST_BYTES = 16L * 1024 * 1024;
     /** Generous for one client paging through records, low enough that one token cannot starve the others. */
     public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 300;
     public static final int DEFAULT_RATE_LIMIT_BURST = 600;
+    /** Headers are a few hundred bytes; even a slow mobile link sends them in well under a second. */
+    public static final Duration DEFAULT_HEADER_DEADLINE = Duration.ofSeconds(10);
+
+    public ApiConfig {
+        if (headerDeadline.isNegative() || headerDeadline.isZero()) {
+            throw new IllegalArgumentException("the header deadline must be positive");
+        }
+    }
+
+    public ApiConfig(String host, int port, String publicUrl, long maxIngestBytes, double rateLimitPerSecond,
+            int rateLimitBurst) {
+        this(host, port, publicUrl, maxIngestBytes, rateLimitPerSecond, rateLimitBurst, DEFAULT_HEADER_DEADLINE);
+    }
 
     public ApiConfig(String host, int port, String publicUrl, long maxIngestBytes) {
         this(host, port, publicUrl, maxIngestBytes, DEFAULT_RATE_LIMIT_PER_SECOND, DEFAULT_RATE_LIMIT_BURST);
@@ -23,6 +40,11 @@ public record ApiConfig(String host, int port, String publicUrl, long maxIngestB
 
     /** The same configuration with another per-token rate limit. */
     public ApiConfig withRateLimit(double perSecond, int burst) {
-        return new ApiConfig(host, port, publicUrl, maxIngestBytes, perSecond, burst);
+        return new ApiConfig(host, port, publicUrl, maxIngestBytes, perSecond, burst, headerDeadline);
+    }
+
+    /** The same configuration with another deadline for request headers. */
+    public ApiConfig withHeaderDeadline(Duration deadline) {
+        return new ApiConfig(host, port, publicUrl, maxIngestBytes, rateLimitPerSecond, rateLimitBurst, deadline);
     }
 }

@@ -71,7 +71,11 @@ public final class ApiServer implements AutoCloseable {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.http.prefer405over404 = true;
-            javalin.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorHandler()));
+            javalin.jetty.modifyServer(jetty -> {
+                jetty.setErrorHandler(new JettyErrorHandler());
+                // The idle timeout never fires for a client sending its headers a byte at a time.
+                HeaderDeadline.install(jetty, config.headerDeadline());
+            });
             javalin.jetty.modifyHttpConfiguration(http -> {
                 // Request line + headers (URL included) above 8 KiB: 431; a silent connection is dropped.
                 http.setRequestHeaderSize(8 * 1024);

@@ -12,6 +12,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /core/v2/app/conference/calls} and {@code GET /core/v2/app/conference/calls/{call_sid}}, as
@@ -41,7 +42,7 @@ final class CdrReadRoutes implements Routes {
 
     void getRecord(Context ctx) {
         CdrReads.Reader reader = reads.readerFor(auth.authenticate(ctx));
-        Map<String, List<String>> params = ctx.queryParamMap();
+        Map<String, List<String>> params = QueryParams.of(ctx, Set.of("include_fields", "exclude_fields"));
         FieldSelection fields = ListRequestParser.fieldSelection(
                 Parameters.single(params, "include_fields"), Parameters.single(params, "exclude_fields"));
         Cdr cdr = reader.find(ctx.pathParam("call_sid")).orElseThrow(ApiError::recordNotFound);
@@ -50,7 +51,7 @@ final class CdrReadRoutes implements Routes {
 
     void listRecords(Context ctx) {
         CdrReads.Reader reader = reads.readerFor(auth.authenticate(ctx));
-        Map<String, List<String>> params = ctx.queryParamMap();
+        Map<String, List<String>> params = QueryParams.of(ctx, ListRequestParser.PARAMETERS);
         ListRequest request = ListRequestParser.parse(params);
         admission.run(() -> {
             Page page = reader.list(request.query());

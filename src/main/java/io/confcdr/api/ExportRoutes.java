@@ -8,6 +8,7 @@ import io.confcdr.read.CdrReads;
 import io.confcdr.store.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Set;
 import java.io.IOException;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
@@ -40,7 +41,7 @@ final class ExportRoutes implements Routes {
 
     void export(Context ctx) {
         CdrReads.Reader reader = reads.readerFor(auth.authenticate(ctx));
-        ExportRequest request = ExportRequestParser.parse(ctx.queryParamMap(), ctx.header("Accept"));
+        ExportRequest request = ExportRequestParser.parse(QueryParams.of(ctx, Set.of("filter", "order", "include_fields", "exclude_fields", "format", "tz", "after")), ctx.header("Accept"));
         var body = new ExportBody(ctx, request.format(), ExportBody.acceptsGzip(ctx.header("Accept-Encoding")));
         try {
             CdrExport.run(reader, request, body::open, count -> {

@@ -14,6 +14,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /core/v2/app/conference/meetings} and {@code GET /core/v2/app/conference/meetings/{meeting_sid}}:
@@ -42,7 +43,7 @@ final class MeetingRoutes implements Routes {
 
     void getMeeting(Context ctx) {
         Meetings.Reader reader = meetings.readerFor(auth.authenticate(ctx));
-        Map<String, List<String>> params = ctx.queryParamMap();
+        Map<String, List<String>> params = QueryParams.of(ctx, Set.of("filter", "order", "limit", "offset", "include_fields", "exclude_fields"));
         FieldSelection fields = ListRequestParser.fieldSelection(
                 Parameters.single(params, "include_fields"), Parameters.single(params, "exclude_fields"));
         Meeting meeting = reader.find(ctx.pathParam("meeting_sid")).orElseThrow(MeetingRoutes::meetingNotFound);
@@ -51,7 +52,7 @@ final class MeetingRoutes implements Routes {
 
     void listMeetings(Context ctx) {
         Meetings.Reader reader = meetings.readerFor(auth.authenticate(ctx));
-        Map<String, List<String>> params = ctx.queryParamMap();
+        Map<String, List<String>> params = QueryParams.of(ctx, Set.of("filter", "order", "limit", "offset", "include_fields", "exclude_fields"));
         MeetingQuery query = MeetingRequestParser.parse(params);
         MeetingList list = reader.list(query);
         String url = baseUrl.of(ctx) + LIST_PATH;

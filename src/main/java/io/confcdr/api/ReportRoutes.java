@@ -15,6 +15,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import tools.jackson.core.JsonGenerator;
@@ -47,7 +48,7 @@ final class ReportRoutes implements Routes {
 
     void usage(Context ctx) {
         Reports.Reader reader = reports.readerFor(auth.authenticate(ctx));
-        Map<String, List<String>> params = ctx.queryParamMap();
+        Map<String, List<String>> params = QueryParams.of(ctx, Set.of("filter", "group_by", "tz", "rollup", "interval", "limit", "offset"));
         UsageQuery query = ReportRequests.usage(params);
         Window window = Window.of(params);
         List<UsageRow> rows = reader.usage(query);
@@ -58,7 +59,7 @@ final class ReportRoutes implements Routes {
 
     void concurrency(Context ctx) {
         Reports.Reader reader = reports.readerFor(auth.authenticate(ctx));
-        Map<String, List<String>> params = ctx.queryParamMap();
+        Map<String, List<String>> params = QueryParams.of(ctx, Set.of("filter", "group_by", "tz", "rollup", "interval", "limit", "offset"));
         ConcurrencyQuery query = ReportRequests.concurrency(params);
         Window window = Window.of(params);
         List<ConcurrencyBucket> buckets = reader.concurrency(query);

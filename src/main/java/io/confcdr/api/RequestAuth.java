@@ -5,6 +5,8 @@ import io.confcdr.auth.Authenticator;
 import io.confcdr.auth.Caller;
 import io.confcdr.auth.RateLimiter;
 import io.javalin.http.Context;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Authenticates a request and charges it to its token's rate limit. The token's public id is left on
@@ -46,8 +48,14 @@ final class RequestAuth {
         failedAuthentications.requireAvailable(client);
         Caller.Bearer caller;
         try {
+            if (Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
+                // Which one wins would depend on the proxy in front of us; refuse rather than guess.
+                ctx.header("WWW-Authenticate", "Bearer");
+                throw new ApiError(401, "Unauthorized",
+                        List.of(new ErrorBody.Detail("Authorization", "send exactly one Authorization header")));
+            }
             caller = authenticator.authenticate(ctx.header("Authorization"));
-        } catch (AuthenticationException e) {
+        } catch (AuthenticationException | ApiError e) {
             failedAuthentications.acquire(client);
             throw e;
         }

@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ final class StreamRoutes implements Routes {
 
     void stream(Context ctx) throws IOException {
         CdrReads.Reader reader = streams.readerFor(auth.authenticate(ctx));
-        StreamRequest request = StreamRequest.parse(ctx.queryParamMap(), ctx.header(StreamRequest.LAST_EVENT_ID));
+        StreamRequest request = StreamRequest.parse(QueryParams.of(ctx, Set.of("filter", "include_fields", "exclude_fields", "after")), ctx.header(StreamRequest.LAST_EVENT_ID));
         LiveStream stream;
         try {
             stream = streams.open(reader, request.filter(), request.resumeAfter());

@@ -22,6 +22,12 @@ final class IngestJson {
     }
 
     /** What went wrong and where, without the source description or more than a little of the input. */
+    /**
+     * Jackson refuses a number whose exponent is out of range with a NumberFormatException, which is not a
+     * JacksonException; its message echoes the whole number, so it is never shown.
+     */
+    static final String NUMBER_OUT_OF_RANGE = "malformed JSON: a number is out of the range that can be read";
+
     static String describe(JacksonException e, boolean withLine) {
         String detail = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage();
         int newline = detail.indexOf('\n');

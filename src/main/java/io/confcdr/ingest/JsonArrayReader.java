@@ -24,7 +24,12 @@ final class JsonArrayReader implements RecordReader {
     private int index;
 
     JsonArrayReader(InputStream body) {
-        this.parser = IngestJson.MAPPER.createParser(body);
+        try {
+            // Creating the parser already reads the first bytes (to detect the encoding): corrupt gzip fails here.
+            this.parser = IngestJson.MAPPER.createParser(body);
+        } catch (JacksonException e) {
+            throw new MalformedBodyException(IngestJson.describe(e, true));
+        }
     }
 
     @Override
@@ -51,6 +56,8 @@ final class JsonArrayReader implements RecordReader {
             return new RawRecord.Parsed(index++, element);
         } catch (JacksonException e) {
             throw new MalformedBodyException(IngestJson.describe(e, true));
+        } catch (NumberFormatException e) {
+            throw new MalformedBodyException(IngestJson.NUMBER_OUT_OF_RANGE);
         }
     }
 }

@@ -36,6 +36,8 @@ final class NdjsonReader implements RecordReader {
             return new RawRecord.Parsed(at, IngestJson.MAPPER.readTree(line));
         } catch (JacksonException e) {
             return new RawRecord.Malformed(at, IngestJson.describe(e, false));
+        } catch (NumberFormatException e) {
+            return new RawRecord.Malformed(at, IngestJson.NUMBER_OUT_OF_RANGE);
         }
     }
 

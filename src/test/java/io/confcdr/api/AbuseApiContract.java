@@ -84,6 +84,21 @@ abstract class AbuseApiContract extends AbstractAdminApiTest {
     }
 
     @Test
+    void twoAuthorizationHeadersAre401EvenWhenBothTokensAreValid() {
+        for (List<String> tokens : List.of(List.of(acmeReader, acmeReader), List.of(acmeReader, globexReader),
+                List.of("ccdr_" + "B".repeat(43), acmeReader))) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(LIST)))
+                    .header("Authorization", "Bearer " + tokens.get(0))
+                    .header("Authorization", "Bearer " + tokens.get(1)).GET().build());
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+            assertThat(response.body()).isEqualTo("{\"errors\":[{\"field\":\"Authorization\",\"message\":"
+                    + "\"send exactly one Authorization header\"}],\"message\":\"Unauthorized\"}");
+        }
+    }
+
+    @Test
     void theAdminRoutesNeedATokenToo() {
         assertThat(get(PARTNERS, null).statusCode()).isEqualTo(401);
         assertThat(get(TOKENS, null).statusCode()).isEqualTo(401);

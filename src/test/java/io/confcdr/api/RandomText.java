@@ -34,7 +34,7 @@ final class RandomText {
     }
 
     /** Up to {@code maxCodePoints} code points drawn from the alphabet. */
-    private static String text(Random random, int maxCodePoints) {
+    static String text(Random random, int maxCodePoints) {
         int length = random.nextInt(maxCodePoints + 1);
         var text = new StringBuilder();
         for (int i = 0; i < length; i++) {

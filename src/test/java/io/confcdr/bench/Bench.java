@@ -14,6 +14,7 @@ import java.util.Map;
  * bench/run pages  --store sqlite   --records 1000000
  * bench/run http   --store sqlite   --records 1000000 --seconds 8
  * bench/run reads  --store postgres --records 1000000    # pages and http on one loaded store
+ * bench/run fuzz-http --store sqlite --queries 50000 --bodies 10000 [--seed N]   # live fuzzing
  * </pre>
  */
 public final class Bench {
@@ -23,8 +24,8 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run ingest|pages|http|reads [--store sqlite|postgres] [--records N] "
-                    + "[--batch N] [--senders N] [--seconds N] [--only get-by-sid|list-1000|next-walk] [--walk N] [--keep-schema bench_NAME]");
+            System.err.println("usage: bench/run ingest|pages|http|reads|fuzz-http [--store sqlite|postgres] [--records N] "
+                    + "[--batch N] [--senders N] [--seconds N] [--only get-by-sid|list-1000|next-walk] [--walk N] [--keep-schema bench_NAME] [--queries N --bodies N --seed N]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -47,6 +48,9 @@ public final class Bench {
             case "pages" -> new ReadBenchmark(store, records, true, false, seconds, null, walk, kept).run();
             case "http" -> new ReadBenchmark(store, records, false, true, seconds, options.get("only"), walk, kept).run();
             case "reads" -> new ReadBenchmark(store, records, true, true, seconds, options.get("only"), walk, kept).run();
+            case "fuzz-http" -> FuzzHttpBenchmark.run(store, Integer.parseInt(options.getOrDefault("queries", "50000")),
+                    Integer.parseInt(options.getOrDefault("bodies", "10000")),
+                    Long.parseLong(options.getOrDefault("seed", Long.toString(System.nanoTime()))));
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);
