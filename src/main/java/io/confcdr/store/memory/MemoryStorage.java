@@ -3,6 +3,7 @@ package io.confcdr.store.memory;
 import io.confcdr.store.CdrStore;
 import io.confcdr.store.MeetingStore;
 import io.confcdr.store.PartnerStore;
+import io.confcdr.store.SourceStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
 import java.time.Clock;
@@ -14,12 +15,14 @@ public final class MemoryStorage implements Storage {
     private final MemoryPartnerStore partners;
     private final MemoryTokenStore tokens = new MemoryTokenStore();
     private final MemoryMeetingStore meetings;
+    private final MemorySourceStore sources;
 
     public MemoryStorage(Clock clock) {
         this.cdrs = new MemoryCdrStore(clock);
         this.partners = new MemoryPartnerStore(cdrs, tokens);
         cdrs.refusePartnersWhere(partners::wasDeleted);
         this.meetings = new MemoryMeetingStore(cdrs::snapshot);
+        this.sources = new MemorySourceStore(cdrs, clock);
     }
 
     @Override
@@ -35,6 +38,11 @@ public final class MemoryStorage implements Storage {
     @Override
     public MeetingStore meetings() {
         return meetings;
+    }
+
+    @Override
+    public SourceStore sources() {
+        return sources;
     }
 
     @Override
