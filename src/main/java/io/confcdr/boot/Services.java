@@ -6,6 +6,7 @@ import io.confcdr.auth.Authenticator;
 import io.confcdr.auth.TokenIssuer;
 import io.confcdr.ingest.IngestMetrics;
 import io.confcdr.ingest.Ingestor;
+import io.confcdr.ingest.SourceSequences;
 import io.confcdr.meeting.Meetings;
 import io.confcdr.push.LiveStreams;
 import io.confcdr.push.StreamSettings;
@@ -40,6 +41,7 @@ public final class Services implements AutoCloseable {
     private final PartnerAdmin partners;
     private final TokenAdmin tokens;
     private final LiveStreams streams;
+    private final SourceSequences sources;
 
     private Services(Storage storage, Clock clock, StreamSettings streamSettings) {
         this.storage = storage;
@@ -52,6 +54,8 @@ public final class Services implements AutoCloseable {
         this.authenticator = new Authenticator(storage.tokens(), clock);
         this.ingestor = new Ingestor(storage, clock);
         ingestor.addListener(new IngestMetrics(metrics));
+        this.sources = new SourceSequences(storage.sources(), storage.partners());
+        ingestor.addSourceListener(SourceGaps.gauges(storage, metrics));
         this.reads = new CdrReads(storage.cdrs(), storage.partners());
         this.meetings = new Meetings(storage.meetings(), reads);
         this.partners = new PartnerAdmin(storage.partners(), clock);
@@ -122,6 +126,10 @@ public final class Services implements AutoCloseable {
 
     public LiveStreams streams() {
         return streams;
+    }
+
+    public SourceSequences sources() {
+        return sources;
     }
 
     @Override
