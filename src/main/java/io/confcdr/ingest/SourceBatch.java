@@ -59,8 +59,8 @@ public record SourceBatch(String source, long first) {
      */
     public SequenceRange numbersOf(int records) {
         if (records > MAX_SEQUENCE - first + 1) {
-            throw new QueryException(SEQUENCE, "the batch's " + records + " records starting at " + first
-                    + " would number past " + MAX_SEQUENCE);
+            throw new QueryException(SEQUENCE, SEQUENCE + " " + first + " numbers the batch's " + records
+                    + " records past " + MAX_SEQUENCE + ", the highest sequence number");
         }
         return new SequenceRange(first, first + records - 1);
     }
