@@ -60,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
                 new CdrReadRoutes(services.reads(), auth, baseUrl),
                 new MeetingRoutes(services.meetings(), auth, baseUrl),
                 new IngestRoute(services.ingestor(), auth, config.maxIngestBytes()),
+                new SourceRoutes(services.sources(), auth, baseUrl),
                 new PartnerRoutes(services.partners(), auth, baseUrl),
                 new TokenRoutes(services.tokens(), auth, baseUrl, services.clock()),
                 new ReportRoutes(services.reports(), auth, baseUrl),

@@ -7,6 +7,7 @@ import io.confcdr.ingest.IngestReport;
 import io.confcdr.ingest.IngestReportJson;
 import io.confcdr.ingest.Ingestor;
 import io.confcdr.ingest.MalformedBodyException;
+import io.confcdr.ingest.SourceBatch;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.zip.GZIPInputStream;
  * ({@code application/x-ndjson}) or one JSON array ({@code application/json}), optionally gzipped; what is
  * accepted is the {@link Ingestor}'s. Answers 200 when every record is now stored, 422 when some were
  * rejected (the report says which; the others are stored, and sending the whole batch again is safe).
+ * {@code Confcdr-Source} and {@code Confcdr-Sequence} number the batch's records for {@link SourceRoutes}.
  */
 final class IngestRoute implements Routes {
 
@@ -44,12 +46,14 @@ final class IngestRoute implements Routes {
         // Who may ingest is decided before the body is looked at: a token without cdr.ingest gets a 403.
         ingestor.requireMayIngest(caller);
         BodyFormat format = format(ctx.contentType());
+        // Checked before the body is read: a bad header refuses the batch whole.
+        SourceBatch source = SourceBatch.parse(ctx.header(SourceBatch.SOURCE), ctx.header(SourceBatch.SEQUENCE)).orElse(null);
         long declaredLength = ctx.req().getContentLengthLong();
         if (declaredLength > maxBytes) {
             throw new BatchTooLargeException("the body exceeds " + maxBytes + " bytes");
         }
         InputStream body = decoded(ctx.header("Content-Encoding"), new BoundedInputStream(ctx.bodyInputStream(), maxBytes));
-        IngestReport report = ingestor.ingest(caller, format, body);
+        IngestReport report = ingestor.ingest(caller, format, body, source);
         JsonOutput.write(ctx, report.isComplete() ? 200 : 422, out -> IngestReportJson.write(out, report));
     }
 

@@ -6,6 +6,7 @@ import io.confcdr.auth.Authenticator;
 import io.confcdr.auth.TokenIssuer;
 import io.confcdr.ingest.IngestMetrics;
 import io.confcdr.ingest.Ingestor;
+import io.confcdr.ingest.SourceSequences;
 import io.confcdr.meeting.Meetings;
 import io.confcdr.push.LiveStreams;
 import io.confcdr.push.StreamSettings;
@@ -48,6 +49,7 @@ public final class Services implements AutoCloseable {
     private final Reports reports;
     private final Subscriptions subscriptions;
     private final DeliveryWorker delivery;
+    private final SourceSequences sources;
 
     private Services(Storage storage, Clock clock, StreamSettings streamSettings, PushSettings push) {
         this.storage = storage;
@@ -60,6 +62,8 @@ public final class Services implements AutoCloseable {
         this.authenticator = new Authenticator(storage.tokens(), clock);
         this.ingestor = new Ingestor(storage, clock);
         ingestor.addListener(new IngestMetrics(metrics));
+        this.sources = new SourceSequences(storage.sources(), storage.partners());
+        ingestor.addSourceListener(SourceGaps.gauges(storage, metrics));
         this.reads = new CdrReads(storage.cdrs(), storage.partners());
         this.meetings = new Meetings(storage.meetings(), reads);
         this.partners = new PartnerAdmin(storage.partners(), clock);
@@ -163,6 +167,10 @@ public final class Services implements AutoCloseable {
     /** Starts delivering push subscriptions from this process (serve, tests); stopped by {@link #close}. */
     public void startDelivery() {
         delivery.start();
+    }
+
+    public SourceSequences sources() {
+        return sources;
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.confcdr.ingest.IngestReport;
 import io.confcdr.ingest.IngestReport.Reason;
 import io.confcdr.ingest.IngestReport.Rejection;
 import io.confcdr.ingest.MalformedBodyException;
+import io.confcdr.ingest.SourceBatch;
+import io.confcdr.model.Sids;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -50,6 +52,16 @@ final class ImportCommand implements Callable<Integer> {
                     "and this store stamps its own (date_insert is when this store received the record)."})
     boolean exported;
 
+    @Option(names = "--source", paramLabel = "NAME",
+            description = {"Number the records as this source's (as the Confcdr-Source header does), so that",
+                    "GET /ingest/v1/sources and the end of this import say which numbers are missing."})
+    String source;
+
+    @Option(names = "--sequence-start", paramLabel = "N",
+            description = {"The sequence number of the first record of the input (default 0); the record on the",
+                    "k-th non-blank line has N + k - 1. Needs --source."})
+    Long sequenceStart;
+
     ImportCommand(CliContext context) {
         this.context = context;
     }
@@ -59,6 +71,7 @@ final class ImportCommand implements Callable<Integer> {
         if (batchSize < 1 || batchSize > Ingestor.DEFAULT_MAX_RECORDS) {
             throw CliException.usage("--batch-size must be from 1 to " + Ingestor.DEFAULT_MAX_RECORDS);
         }
+        SourceBatch numbering = numbering();
         quietIngestLog();
         PrintWriter err = spec.commandLine().getErr();
         var progress = new ImportProgress(err, context.terminal(), System::nanoTime);
@@ -70,7 +83,8 @@ final class ImportCommand implements Callable<Integer> {
                 NdjsonBatches.Batch batch = batches.next();
                 try {
                     var body = new ByteArrayInputStream(batch.body());
-                    totals.add(batch, exported ? ingestor.ingestExportedNdjson(body) : ingestor.ingestNdjson(body));
+                    totals.add(batch, exported ? ingestor.ingestExportedNdjson(body, numbering) : ingestor.ingestNdjson(body, numbering));
+                    numbering = numbering == null ? null : numbering.after(batch.size());
                 } catch (RuntimeException e) {
                     progress.clear();
                     // Earlier batches are committed; re-running the import is safe (they become duplicates).
@@ -83,6 +97,10 @@ final class ImportCommand implements Callable<Integer> {
                 }
                 progress.update(totals.records());
             }
+            if (source != null) {
+                progress.clear();
+                err.println(ImportedSource.describe(services.sources(), source));
+            }
         }
         progress.clear();
         totals.reportHidden();
@@ -90,6 +108,25 @@ final class ImportCommand implements Callable<Integer> {
         err.flush();
         spec.commandLine().getOut().println(totals.summary());
         return totals.rejected == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+
+    /** The numbering of the first batch, or null without --source. */
+    private SourceBatch numbering() {
+        if (source == null) {
+            if (sequenceStart != null) {
+                throw CliException.usage("--sequence-start needs --source");
+            }
+            return null;
+        }
+        String problem = Sids.problem(source);
+        if (problem != null) {
+            throw CliException.usage("--source: the name " + problem);
+        }
+        long start = sequenceStart == null ? 0 : sequenceStart;
+        if (start < 0 || start > SourceBatch.MAX_SEQUENCE) {
+            throw CliException.usage("--sequence-start: must be from 0 to " + SourceBatch.MAX_SEQUENCE);
+        }
+        return new SourceBatch(source, start);
     }
 
     /**

@@ -4,7 +4,9 @@ import io.confcdr.auth.Caller;
 import io.confcdr.auth.Scopes;
 import io.confcdr.model.Cdr;
 import io.confcdr.model.CdrField;
+import io.confcdr.model.SequenceRange;
 import io.confcdr.store.InsertResult;
+import io.confcdr.store.SourceStore;
 import io.confcdr.store.Storage;
 import java.io.InputStream;
 import java.time.Clock;
@@ -39,6 +41,7 @@ public final class Ingestor {
     private final int maxRecords;
     private final RecordValidator validator = new RecordValidator();
     private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<SourceListener> sourceListeners = new CopyOnWriteArrayList<>();
 
     public Ingestor(Storage storage, Clock clock) {
         this(storage, clock, DEFAULT_MAX_RECORDS);
@@ -54,6 +57,11 @@ public final class Ingestor {
     /** {@code listener} hears of every batch committed from now on. */
     public void addListener(IngestListener listener) {
         listeners.add(listener);
+    }
+
+    /** {@code listener} hears of every batch with a source committed from now on. */
+    public void addSourceListener(SourceListener listener) {
+        sourceListeners.add(listener);
     }
 
     /** @throws io.confcdr.auth.ForbiddenException unless {@code caller} holds {@code cdr.ingest} */
@@ -72,14 +80,27 @@ public final class Ingestor {
      * @throws io.confcdr.store.StoreUnavailableException when the store cannot commit; nothing is stored
      */
     public IngestReport ingest(Caller caller, BodyFormat format, InputStream body) {
+        return ingest(caller, format, body, null);
+    }
+
+    /**
+     * As {@link #ingest(Caller, BodyFormat, InputStream)}, and when {@code source} is not null records, in the
+     * batch's transaction, that the caller's source sent the batch's numbers: every record read counts,
+     * whether accepted, duplicate or rejected (the report answers for it; it is not missing). A batch refused
+     * whole (malformed, too large, the store unavailable) records nothing.
+     *
+     * @throws io.confcdr.query.QueryException when the batch's numbers would pass 2^53; nothing is stored
+     */
+    public IngestReport ingest(Caller caller, BodyFormat format, InputStream body, SourceBatch source) {
         requireMayIngest(caller);
+        SourceStore.Source from = source == null ? null : new SourceStore.Source(SourceSequences.ownerOf(caller), source.source());
         PartnerScope scope = switch (caller) {
             case Caller.Bearer bearer -> PartnerScope.subtreeOf(storage.partners(), bearer.partnerSid());
             case Caller.Operator operator -> PartnerScope.anyKnown(storage.partners());
         };
         return switch (format) {
-            case NDJSON -> ingest(new NdjsonReader(body), scope);
-            case JSON_ARRAY -> ingest(new JsonArrayReader(body), scope);
+            case NDJSON -> ingest(new NdjsonReader(body), scope, false, from, source);
+            case JSON_ARRAY -> ingest(new JsonArrayReader(body), scope, false, from, source);
         };
     }
 
@@ -94,6 +115,11 @@ public final class Ingestor {
         return ingest(Caller.operator(), BodyFormat.NDJSON, body);
     }
 
+    /** As {@link #ingestNdjson(InputStream)}, numbered as the operator's {@code source} when not null. */
+    public IngestReport ingestNdjson(InputStream body, SourceBatch source) {
+        return ingest(Caller.operator(), BodyFormat.NDJSON, body, source);
+    }
+
     /**
      * As {@link #ingestNdjson(InputStream)}, for records exported from a confcdr store: their
      * {@code date_insert} (when that store received them) is dropped before validation and this store stamps
@@ -101,26 +127,39 @@ public final class Ingestor {
      * Everything else is validated as always.
      */
     public IngestReport ingestExportedNdjson(InputStream body) {
+        return ingestExportedNdjson(body, null);
+    }
+
+    /** As {@link #ingestExportedNdjson(InputStream)}, numbered as the operator's {@code source} when not null. */
+    public IngestReport ingestExportedNdjson(InputStream body, SourceBatch source) {
         PartnerScope scope = PartnerScope.anyKnown(storage.partners());
-        return ingest(new NdjsonReader(body), scope, true);
+        SourceStore.Source from = source == null ? null : new SourceStore.Source(SourceStore.OPERATOR, source.source());
+        return ingest(new NdjsonReader(body), scope, true, from, source);
     }
 
-    private IngestReport ingest(RecordReader reader, PartnerScope scope) {
-        return ingest(reader, scope, false);
-    }
-
-    private IngestReport ingest(RecordReader reader, PartnerScope scope, boolean dropDateInsert) {
+    private IngestReport ingest(RecordReader reader, PartnerScope scope, boolean dropDateInsert,
+                                SourceStore.Source from, SourceBatch source) {
         long started = clock.millis();
         var batch = new Batch(scope, dropDateInsert);
+        int records = 0;
         for (RawRecord raw = reader.next(); raw != null; raw = reader.next()) {
             if (raw.index() >= maxRecords) {
                 throw new BatchTooLargeException("a batch may hold at most " + maxRecords + " records");
             }
             batch.add(raw);
+            records = raw.index() + 1;
+        }
+        if (source != null && records > 0) {
+            batch.receivedAs(from, source.numbersOf(records));
         }
         IngestReport report = batch.store();
         for (IngestListener listener : listeners) {
             listener.committed(report, batch.stored);
+        }
+        if (batch.gaps >= 0) {
+            for (SourceListener listener : sourceListeners) {
+                listener.received(from, batch.gaps);
+            }
         }
         LOG.info("ingest batch: {} accepted, {} duplicates, {} rejected in {} ms",
                 report.accepted(), report.duplicates(), report.rejected().size(), clock.millis() - started);
@@ -137,10 +176,20 @@ public final class Ingestor {
         private final Map<String, Candidate> bySid = new HashMap<>();
         private final List<Cdr> stored = new ArrayList<>();
         private int duplicates;
+        private SourceStore.Source source;
+        private SequenceRange numbers;
+        /** The source's gaps after the commit; -1 for a batch without a source. */
+        private int gaps = -1;
 
         Batch(PartnerScope scope, boolean dropDateInsert) {
             this.scope = scope;
             this.dropDateInsert = dropDateInsert;
+        }
+
+        /** The batch carries these numbers of {@code from}: they are recorded with its records. */
+        void receivedAs(SourceStore.Source from, SequenceRange range) {
+            this.source = from;
+            this.numbers = range;
         }
 
         void add(RawRecord raw) {
@@ -181,8 +230,8 @@ public final class Ingestor {
 
         IngestReport store() {
             int accepted = 0;
-            if (!candidates.isEmpty()) {
-                List<InsertResult> results = storage.cdrs().insert(candidates.stream().map(Candidate::cdr).toList());
+            if (!candidates.isEmpty() || source != null) {
+                List<InsertResult> results = insert(candidates.stream().map(Candidate::cdr).toList());
                 for (int i = 0; i < results.size(); i++) {
                     Candidate candidate = candidates.get(i);
                     switch (results.get(i)) {
@@ -200,6 +249,15 @@ public final class Ingestor {
             }
             rejected.sort(Comparator.comparingInt(IngestReport.Rejection::index));
             return new IngestReport(accepted, duplicates, rejected);
+        }
+
+        private List<InsertResult> insert(List<Cdr> records) {
+            if (source == null) {
+                return storage.cdrs().insert(records);
+            }
+            SourceStore.Receipt receipt = storage.sources().insertReceived(source, numbers, records);
+            gaps = receipt.gaps();
+            return receipt.results();
         }
 
         private void reject(int index, String callSid, String field, String message) {

@@ -2,7 +2,7 @@ package io.confcdr.store;
 
 import java.util.Optional;
 
-/** One database: its CDRs, partners and tokens. Opened once per process, closed at shutdown. */
+/** One database: its CDRs, partners, tokens and ingest sources. Opened once per process, closed at shutdown. */
 public interface Storage extends AutoCloseable {
 
     CdrStore cdrs();
@@ -16,6 +16,9 @@ public interface Storage extends AutoCloseable {
 
     /** Push subscriptions, their delivery state and log. */
     PushStore push();
+
+    /** Which sequence numbers each ingest source has sent. */
+    SourceStore sources();
 
     /** True when the database answers; used by health checks. */
     boolean isAvailable();

@@ -5,7 +5,10 @@ import io.confcdr.query.CdrQuery;
 import io.confcdr.query.MeetingQuery;
 import io.confcdr.query.CdrScan;
 import io.confcdr.query.Visibility;
+import io.confcdr.model.SequenceRange;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -46,6 +49,29 @@ public final class FailingStorage implements Storage {
         if (failure != null) {
             throw failure.get();
         }
+    }
+
+    @Override
+    public SourceStore sources() {
+        return new SourceStore() {
+            @Override
+            public Receipt insertReceived(Source source, SequenceRange received, List<Cdr> records) {
+                maybeFail();
+                return delegate.sources().insertReceived(source, received, records);
+            }
+
+            @Override
+            public List<SourceState> list(Set<String> owners) {
+                maybeFail();
+                return delegate.sources().list(owners);
+            }
+
+            @Override
+            public Map<Source, Integer> gapCounts() {
+                maybeFail();
+                return delegate.sources().gapCounts();
+            }
+        };
     }
 
     @Override

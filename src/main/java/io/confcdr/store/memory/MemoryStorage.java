@@ -4,6 +4,7 @@ import io.confcdr.store.CdrStore;
 import io.confcdr.store.MeetingStore;
 import io.confcdr.store.PartnerStore;
 import io.confcdr.store.PushStore;
+import io.confcdr.store.SourceStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
 import java.time.Clock;
@@ -16,6 +17,7 @@ public final class MemoryStorage implements Storage {
     private final MemoryTokenStore tokens = new MemoryTokenStore();
     private final MemoryMeetingStore meetings;
     private final MemoryPushStore push;
+    private final MemorySourceStore sources;
 
     public MemoryStorage(Clock clock) {
         this.cdrs = new MemoryCdrStore(clock);
@@ -23,6 +25,7 @@ public final class MemoryStorage implements Storage {
         cdrs.refusePartnersWhere(partners::wasDeleted);
         this.meetings = new MemoryMeetingStore(cdrs::snapshot);
         this.push = new MemoryPushStore(cdrs);
+        this.sources = new MemorySourceStore(cdrs, clock);
     }
 
     @Override
@@ -38,6 +41,11 @@ public final class MemoryStorage implements Storage {
     @Override
     public MeetingStore meetings() {
         return meetings;
+    }
+
+    @Override
+    public SourceStore sources() {
+        return sources;
     }
 
     @Override

@@ -45,33 +45,43 @@ final class CdrBatchInsert {
         if (records.isEmpty()) {
             return List.of();
         }
-        return db.write(tx -> {
-            dialect.serialiseCdrInsert(tx);
-            Instant now = Timestamps.truncate(clock.instant());
-            List<Cdr> rows = records.stream().map(record -> normalised(record, now)).toList();
-            Set<String> deleted = PartnerTombstones.among(tx, rows.stream().map(Cdr::partnerSid).collect(Collectors.toSet()));
-            if (deleted.isEmpty() && bulkInsert.insertedWhole(tx, rows)) {
-                return rows.stream().<InsertResult>map(InsertResult.Stored::new).toList();
+        return db.write(tx -> insertIn(tx, records));
+    }
+
+    /**
+     * The work of {@link #insert} inside a transaction the caller opened, so that it can write more in the
+     * same commit (the sequence numbers of an ingest source). Serialises the transaction with every other
+     * CDR insert, even for an empty batch.
+     */
+    List<InsertResult> insertIn(DSLContext tx, List<Cdr> records) {
+        dialect.serialiseCdrInsert(tx);
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        Instant now = Timestamps.truncate(clock.instant());
+        List<Cdr> rows = records.stream().map(record -> normalised(record, now)).toList();
+        Set<String> deleted = PartnerTombstones.among(tx, rows.stream().map(Cdr::partnerSid).collect(Collectors.toSet()));
+        if (deleted.isEmpty() && bulkInsert.insertedWhole(tx, rows)) {
+            return rows.stream().<InsertResult>map(InsertResult.Stored::new).toList();
+        }
+        Map<String, Cdr> stored = storedAmong(tx, rows);
+        List<InsertResult> results = new ArrayList<>(rows.size());
+        List<Cdr> fresh = new ArrayList<>();
+        for (Cdr row : rows) {
+            Cdr existing = stored.get(row.callSid());
+            if (existing != null) {
+                results.add(InsertResult.againstStored(existing, row));
+            } else if (deleted.contains(row.partnerSid())) {
+                results.add(new InsertResult.PartnerMissing(row.callSid()));
+            } else {
+                fresh.add(row);
+                results.add(new InsertResult.Stored(row));
             }
-            Map<String, Cdr> stored = storedAmong(tx, rows);
-            List<InsertResult> results = new ArrayList<>(rows.size());
-            List<Cdr> fresh = new ArrayList<>();
-            for (Cdr row : rows) {
-                Cdr existing = stored.get(row.callSid());
-                if (existing != null) {
-                    results.add(InsertResult.againstStored(existing, row));
-                } else if (deleted.contains(row.partnerSid())) {
-                    results.add(new InsertResult.PartnerMissing(row.callSid()));
-                } else {
-                    fresh.add(row);
-                    results.add(new InsertResult.Stored(row));
-                }
-            }
-            if (!fresh.isEmpty()) {
-                bulkInsert.insertNew(tx, fresh);
-            }
-            return results;
-        });
+        }
+        if (!fresh.isEmpty()) {
+            bulkInsert.insertNew(tx, fresh);
+        }
+        return results;
     }
 
     /** The records already stored under the batch's call_sids. Writers are serialised, so this stays true until commit. */

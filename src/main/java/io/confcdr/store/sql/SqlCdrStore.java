@@ -39,6 +39,11 @@ public final class SqlCdrStore implements CdrStore {
         return inserter.insert(records);
     }
 
+    /** For stores that write more in the transaction of a batch ({@link SqlSourceStore}). */
+    CdrBatchInsert inserter() {
+        return inserter;
+    }
+
     @Override
     public Optional<Cdr> find(String callSid, Visibility visibility) {
         return bySid.find(callSid, visibility);

@@ -4,6 +4,7 @@ import io.confcdr.store.CdrStore;
 import io.confcdr.store.MeetingStore;
 import io.confcdr.store.PartnerStore;
 import io.confcdr.store.PushStore;
+import io.confcdr.store.SourceStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
 import java.time.Clock;
@@ -17,6 +18,7 @@ public final class SqlStorage implements Storage {
     private final SqlPartnerStore partners;
     private final SqlTokenStore tokens;
     private final SqlMeetingStore meetings;
+    private final SqlSourceStore sources;
     private final WriteProbe writeProbe;
     private final SqlPushStore push;
 
@@ -24,6 +26,7 @@ public final class SqlStorage implements Storage {
         this.db = db;
         this.cdrs = new SqlCdrStore(db, clock);
         this.meetings = new SqlMeetingStore(db);
+        this.sources = new SqlSourceStore(db, cdrs.inserter(), clock);
         this.tokens = new SqlTokenStore(db, clock);
         this.partners = new SqlPartnerStore(db, clock, tokens::forgetCachedTokens);
         this.writeProbe = new WriteProbe(db, System::nanoTime);
@@ -43,6 +46,11 @@ public final class SqlStorage implements Storage {
     @Override
     public MeetingStore meetings() {
         return meetings;
+    }
+
+    @Override
+    public SourceStore sources() {
+        return sources;
     }
 
     @Override
