@@ -14,6 +14,9 @@ public interface Storage extends AutoCloseable {
     /** Meetings: the visible legs sharing a meeting_sid. */
     MeetingStore meetings();
 
+    /** Erasures of numbers from the records, and the memory of them. */
+    ErasureStore erasures();
+
     /** True when the database answers; used by health checks. */
     boolean isAvailable();
 

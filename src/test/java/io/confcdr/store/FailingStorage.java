@@ -48,6 +48,12 @@ public final class FailingStorage implements Storage {
         }
     }
 
+    /** Erasures are not made to fail: they pass straight to the store underneath. */
+    @Override
+    public ErasureStore erasures() {
+        return delegate.erasures();
+    }
+
     @Override
     public CdrStore cdrs() {
         return new CdrStore() {

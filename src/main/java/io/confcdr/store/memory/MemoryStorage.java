@@ -1,6 +1,7 @@
 package io.confcdr.store.memory;
 
 import io.confcdr.store.CdrStore;
+import io.confcdr.store.ErasureStore;
 import io.confcdr.store.MeetingStore;
 import io.confcdr.store.PartnerStore;
 import io.confcdr.store.Storage;
@@ -14,12 +15,14 @@ public final class MemoryStorage implements Storage {
     private final MemoryPartnerStore partners;
     private final MemoryTokenStore tokens = new MemoryTokenStore();
     private final MemoryMeetingStore meetings;
+    private final MemoryErasureStore erasures;
 
     public MemoryStorage(Clock clock) {
         this.cdrs = new MemoryCdrStore(clock);
         this.partners = new MemoryPartnerStore(cdrs, tokens);
         cdrs.refusePartnersWhere(partners::wasDeleted);
         this.meetings = new MemoryMeetingStore(cdrs::snapshot);
+        this.erasures = new MemoryErasureStore(cdrs);
     }
 
     @Override
@@ -35,6 +38,11 @@ public final class MemoryStorage implements Storage {
     @Override
     public MeetingStore meetings() {
         return meetings;
+    }
+
+    @Override
+    public ErasureStore erasures() {
+        return erasures;
     }
 
     @Override

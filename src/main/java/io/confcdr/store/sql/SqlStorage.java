@@ -1,6 +1,7 @@
 package io.confcdr.store.sql;
 
 import io.confcdr.store.CdrStore;
+import io.confcdr.store.ErasureStore;
 import io.confcdr.store.MeetingStore;
 import io.confcdr.store.PartnerStore;
 import io.confcdr.store.Storage;
@@ -16,12 +17,14 @@ public final class SqlStorage implements Storage {
     private final SqlPartnerStore partners;
     private final SqlTokenStore tokens;
     private final SqlMeetingStore meetings;
+    private final SqlErasureStore erasures;
     private final WriteProbe writeProbe;
 
     public SqlStorage(SqlDatabase db, Clock clock) {
         this.db = db;
         this.cdrs = new SqlCdrStore(db, clock);
         this.meetings = new SqlMeetingStore(db);
+        this.erasures = new SqlErasureStore(db, cdrs.table(), cdrs.translator());
         this.tokens = new SqlTokenStore(db, clock);
         this.partners = new SqlPartnerStore(db, clock, tokens::forgetCachedTokens);
         this.writeProbe = new WriteProbe(db, System::nanoTime);
@@ -40,6 +43,11 @@ public final class SqlStorage implements Storage {
     @Override
     public MeetingStore meetings() {
         return meetings;
+    }
+
+    @Override
+    public ErasureStore erasures() {
+        return erasures;
     }
 
     @Override
