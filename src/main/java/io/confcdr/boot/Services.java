@@ -6,6 +6,7 @@ import io.confcdr.auth.Authenticator;
 import io.confcdr.auth.TokenIssuer;
 import io.confcdr.ingest.IngestMetrics;
 import io.confcdr.ingest.Ingestor;
+import io.confcdr.lifecycle.Erasures;
 import io.confcdr.meeting.Meetings;
 import io.confcdr.push.LiveStreams;
 import io.confcdr.push.StreamSettings;
@@ -40,6 +41,7 @@ public final class Services implements AutoCloseable {
     private final PartnerAdmin partners;
     private final TokenAdmin tokens;
     private final LiveStreams streams;
+    private final Erasures erasures;
 
     private Services(Storage storage, Clock clock, StreamSettings streamSettings) {
         this.storage = storage;
@@ -58,6 +60,7 @@ public final class Services implements AutoCloseable {
         this.tokens = new TokenAdmin(storage.tokens(), storage.partners(), new TokenIssuer(storage.tokens(), clock), clock);
         this.streams = new LiveStreams(reads, storage.cdrs(), streamSettings);
         ingestor.addListener(streams.wakeUp());
+        this.erasures = new Erasures(storage.erasures(), storage.partners(), clock);
         Gauge.builder("confcdr.stream.connections", streams, LiveStreams::openStreams)
                 .description("live streams open in this process")
                 .register(metrics);
@@ -122,6 +125,10 @@ public final class Services implements AutoCloseable {
 
     public LiveStreams streams() {
         return streams;
+    }
+
+    public Erasures erasures() {
+        return erasures;
     }
 
     @Override
