@@ -62,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
                 new IngestRoute(services.ingestor(), auth, config.maxIngestBytes()),
                 new PartnerRoutes(services.partners(), auth, baseUrl),
                 new TokenRoutes(services.tokens(), auth, baseUrl, services.clock()),
+                new ErasureRoutes(services.erasures(), auth, baseUrl),
                 new OpsRoutes(services.storage(), registry));
 
         Javalin app = Javalin.create(javalin -> {
