@@ -65,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
                 new TokenRoutes(services.tokens(), auth, baseUrl, services.clock()),
                 new ReportRoutes(services.reports(), auth, baseUrl),
                 new SubscriptionRoutes(services.subscriptions(), auth, baseUrl),
+                new ErasureRoutes(services.erasures(), auth, baseUrl),
                 new OpsRoutes(services.storage(), registry));
 
         Javalin app = Javalin.create(javalin -> {

@@ -7,6 +7,7 @@ import io.confcdr.auth.TokenIssuer;
 import io.confcdr.ingest.IngestMetrics;
 import io.confcdr.ingest.Ingestor;
 import io.confcdr.ingest.SourceSequences;
+import io.confcdr.lifecycle.Erasures;
 import io.confcdr.meeting.Meetings;
 import io.confcdr.push.LiveStreams;
 import io.confcdr.push.StreamSettings;
@@ -50,6 +51,7 @@ public final class Services implements AutoCloseable {
     private final Subscriptions subscriptions;
     private final DeliveryWorker delivery;
     private final SourceSequences sources;
+    private final Erasures erasures;
 
     private Services(Storage storage, Clock clock, StreamSettings streamSettings, PushSettings push) {
         this.storage = storage;
@@ -70,6 +72,7 @@ public final class Services implements AutoCloseable {
         this.tokens = new TokenAdmin(storage.tokens(), storage.partners(), new TokenIssuer(storage.tokens(), clock), clock);
         this.streams = new LiveStreams(reads, storage.cdrs(), streamSettings);
         ingestor.addListener(streams.wakeUp());
+        this.erasures = new Erasures(storage.erasures(), storage.partners(), clock);
         Gauge.builder("confcdr.stream.connections", streams, LiveStreams::openStreams)
                 .description("live streams open in this process")
                 .register(metrics);
@@ -171,6 +174,10 @@ public final class Services implements AutoCloseable {
 
     public SourceSequences sources() {
         return sources;
+    }
+
+    public Erasures erasures() {
+        return erasures;
     }
 
     @Override

@@ -20,6 +20,9 @@ public interface Storage extends AutoCloseable {
     /** Which sequence numbers each ingest source has sent. */
     SourceStore sources();
 
+    /** Erasures of numbers from the records, and the memory of them. */
+    ErasureStore erasures();
+
     /** True when the database answers; used by health checks. */
     boolean isAvailable();
 

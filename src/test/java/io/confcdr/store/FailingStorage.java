@@ -51,6 +51,12 @@ public final class FailingStorage implements Storage {
         }
     }
 
+    /** Erasures are not made to fail: they pass straight to the store underneath. */
+    @Override
+    public ErasureStore erasures() {
+        return delegate.erasures();
+    }
+
     @Override
     public SourceStore sources() {
         return new SourceStore() {

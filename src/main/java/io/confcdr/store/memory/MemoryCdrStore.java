@@ -11,11 +11,14 @@ import io.confcdr.store.Page;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * CDRs in insertion order (the list index is the insertion sequence), queried through the
@@ -27,6 +30,8 @@ final class MemoryCdrStore implements CdrStore {
     private final List<Cdr> rows = new ArrayList<>();
     private final Map<String, Cdr> bySid = new HashMap<>();
     private Predicate<String> partnerDeleted = sid -> false;
+    /** call_sids of erased records: storing one again is a conflict. */
+    private final Set<String> erased = new HashSet<>();
 
     MemoryCdrStore(Clock clock) {
         this.clock = clock;
@@ -54,6 +59,8 @@ final class MemoryCdrStore implements CdrStore {
             Cdr existing = bySid.get(record.callSid());
             if (existing != null) {
                 results.add(InsertResult.againstStored(existing, record));
+            } else if (erased.contains(record.callSid())) {
+                results.add(new InsertResult.Conflict(record.callSid()));
             } else if (partnerDeleted.test(record.partnerSid())) {
                 results.add(new InsertResult.PartnerMissing(record.callSid()));
             } else {
@@ -64,6 +71,31 @@ final class MemoryCdrStore implements CdrStore {
             }
         }
         return results;
+    }
+
+    /**
+     * Replaces every record {@code matches} selects by {@code change} of it (removes it when {@code change}
+     * is null, keeping the others' insertion order), remembers their call_sids, and says how many.
+     */
+    synchronized long erase(Predicate<Cdr> matches, UnaryOperator<Cdr> change) {
+        long count = 0;
+        for (var rows = this.rows.listIterator(); rows.hasNext(); ) {
+            Cdr row = rows.next();
+            if (!matches.test(row)) {
+                continue;
+            }
+            count++;
+            erased.add(row.callSid());
+            if (change == null) {
+                rows.remove();
+                bySid.remove(row.callSid());
+            } else {
+                Cdr changed = change.apply(row);
+                rows.set(changed);
+                bySid.put(changed.callSid(), changed);
+            }
+        }
+        return count;
     }
 
     @Override

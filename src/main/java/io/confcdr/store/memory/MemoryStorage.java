@@ -1,6 +1,7 @@
 package io.confcdr.store.memory;
 
 import io.confcdr.store.CdrStore;
+import io.confcdr.store.ErasureStore;
 import io.confcdr.store.MeetingStore;
 import io.confcdr.store.PartnerStore;
 import io.confcdr.store.PushStore;
@@ -18,6 +19,7 @@ public final class MemoryStorage implements Storage {
     private final MemoryMeetingStore meetings;
     private final MemoryPushStore push;
     private final MemorySourceStore sources;
+    private final MemoryErasureStore erasures;
 
     public MemoryStorage(Clock clock) {
         this.cdrs = new MemoryCdrStore(clock);
@@ -26,6 +28,7 @@ public final class MemoryStorage implements Storage {
         this.meetings = new MemoryMeetingStore(cdrs::snapshot);
         this.push = new MemoryPushStore(cdrs);
         this.sources = new MemorySourceStore(cdrs, clock);
+        this.erasures = new MemoryErasureStore(cdrs);
     }
 
     @Override
@@ -46,6 +49,10 @@ public final class MemoryStorage implements Storage {
     @Override
     public SourceStore sources() {
         return sources;
+    }
+
+    public ErasureStore erasures() {
+        return erasures;
     }
 
     @Override

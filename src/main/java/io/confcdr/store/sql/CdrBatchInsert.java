@@ -61,7 +61,8 @@ final class CdrBatchInsert {
         Instant now = Timestamps.truncate(clock.instant());
         List<Cdr> rows = records.stream().map(record -> normalised(record, now)).toList();
         Set<String> deleted = PartnerTombstones.among(tx, rows.stream().map(Cdr::partnerSid).collect(Collectors.toSet()));
-        if (deleted.isEmpty() && bulkInsert.insertedWhole(tx, rows)) {
+        Set<String> erased = ErasedCalls.among(tx, dialect, rows.stream().map(Cdr::callSid).toList());
+        if (deleted.isEmpty() && erased.isEmpty() && bulkInsert.insertedWhole(tx, rows)) {
             return rows.stream().<InsertResult>map(InsertResult.Stored::new).toList();
         }
         Map<String, Cdr> stored = storedAmong(tx, rows);
@@ -71,6 +72,9 @@ final class CdrBatchInsert {
             Cdr existing = stored.get(row.callSid());
             if (existing != null) {
                 results.add(InsertResult.againstStored(existing, row));
+            } else if (erased.contains(row.callSid())) {
+                // Deleted by an erasure: storing it again would bring the erased number back.
+                results.add(new InsertResult.Conflict(row.callSid()));
             } else if (deleted.contains(row.partnerSid())) {
                 results.add(new InsertResult.PartnerMissing(row.callSid()));
             } else {

@@ -1,6 +1,7 @@
 package io.confcdr.store.sql;
 
 import io.confcdr.store.CdrStore;
+import io.confcdr.store.ErasureStore;
 import io.confcdr.store.MeetingStore;
 import io.confcdr.store.PartnerStore;
 import io.confcdr.store.PushStore;
@@ -19,6 +20,7 @@ public final class SqlStorage implements Storage {
     private final SqlTokenStore tokens;
     private final SqlMeetingStore meetings;
     private final SqlSourceStore sources;
+    private final SqlErasureStore erasures;
     private final WriteProbe writeProbe;
     private final SqlPushStore push;
 
@@ -27,6 +29,7 @@ public final class SqlStorage implements Storage {
         this.cdrs = new SqlCdrStore(db, clock);
         this.meetings = new SqlMeetingStore(db);
         this.sources = new SqlSourceStore(db, cdrs.inserter(), clock);
+        this.erasures = new SqlErasureStore(db, cdrs.table(), cdrs.translator());
         this.tokens = new SqlTokenStore(db, clock);
         this.partners = new SqlPartnerStore(db, clock, tokens::forgetCachedTokens);
         this.writeProbe = new WriteProbe(db, System::nanoTime);
@@ -51,6 +54,10 @@ public final class SqlStorage implements Storage {
     @Override
     public SourceStore sources() {
         return sources;
+    }
+
+    public ErasureStore erasures() {
+        return erasures;
     }
 
     @Override
