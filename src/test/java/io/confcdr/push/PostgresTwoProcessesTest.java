@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,9 +65,14 @@ class PostgresTwoProcessesTest {
                 second.storage().cdrs().insert(List.of(TestRecords.carrierxSample().toBuilder().partnerSid(partner).callSid(sid).build()));
                 sent.add(sid);
             }
-            receiver.awaitAcknowledged(sent.size());
-            assertThat(receiver.acknowledgedCallSids()).containsExactlyElementsOf(sent);
-            assertThat(receiver.requests()).extracting(Receiver.Request::deliverySid).doesNotHaveDuplicates();
+            // Counted by distinct call_sid: a re-sent delivery must not end the wait early.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!receiver.acknowledgedCallSids().containsAll(sent) && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+            // At least once: a delivery the closed process had in flight is sent again, with the same
+            // delivery_sid, by the survivor; what counts is that every record arrives, in order of first arrival.
+            assertThat(receiver.acknowledgedCallSids().stream().distinct().toList()).containsExactlyElementsOf(sent);
         }
     }
 }
