@@ -26,9 +26,15 @@ final class ErasedCalls {
     private ErasedCalls() {
     }
 
-    /** Which of {@code callSids} were erased; usually none (one primary-key probe per call_sid). */
+    /**
+     * Which of {@code callSids} were erased. Usually none, and most stores never erase: one probe of the
+     * table's emptiness spares the batch a lookup of every call_sid.
+     */
     static Set<String> among(DSLContext tx, Dialect dialect, List<String> callSids) {
         Set<String> erased = new HashSet<>();
+        if (!tx.fetchExists(DSL.selectOne().from(TABLE))) {
+            return erased;
+        }
         for (int from = 0; from < callSids.size(); from += SIDS_PER_LOOKUP) {
             List<String> sids = callSids.subList(from, Math.min(callSids.size(), from + SIDS_PER_LOOKUP));
             erased.addAll(tx.select(CALL_SID).from(TABLE).where(dialect.callSidAmong(CALL_SID, sids)).fetch(CALL_SID));
