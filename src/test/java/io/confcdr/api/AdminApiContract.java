@@ -347,6 +347,6 @@ abstract class AdminApiContract extends AbstractAdminApiTest {
         assertThat(violations("Token", token)).isEmpty();
         assertThat(violations("Token", get(TOKENS + "/" + json(token).get("token_sid").stringValue(), acmeAdmin))).isEmpty();
         assertThat(violations("TokenList", get(TOKENS + "?limit=2&offset=1", acmeAdmin))).isEmpty();
-        assertThat(violations("Error", get(PARTNERS + "/" + GLOBEX, acmeAdmin))).isEmpty();
+        assertThat(violations("ErrorDocument", get(PARTNERS + "/" + GLOBEX, acmeAdmin))).isEmpty();
     }
 }
