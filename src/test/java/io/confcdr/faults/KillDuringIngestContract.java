@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,48 +41,26 @@ abstract class KillDuringIngestContract {
         var holder = new TenantHolder();
         try (ChildServer server = serverOverFreshStore(dir, Seeds.log(getClass()), holder).start()) {
             var client = new FaultClient(server, holder.tenant);
-            Map<String, List<String>> sent = new ConcurrentHashMap<>();
-            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-            var stop = new AtomicBoolean();
-            List<Thread> clients = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                int clientNo = c;
-                clients.add(Thread.ofPlatform().name("ingest-" + c).start(() -> {
-                    var random = new Random(seed + clientNo);
-                    for (int n = 0; !stop.get(); n++) {
-                        String batchId = "k" + clientNo + "-" + n;
-                        List<Cdr> batch = new ArrayList<>();
-                        int size = 1 + random.nextInt(40);
-                        for (int i = 0; i < size; i++) {
-                            batch.add(FaultClient.record(batchId + "-" + i, i % 2 == 0 ? "inbound" : "outbound"));
-                        }
-                        sent.put(batchId, batch.stream().map(Cdr::callSid).toList());
-                        if (client.ingest(batch)) {
-                            acknowledged.add(batchId);
-                        } else {
-                            ChildServer.sleep(50);
-                        }
-                    }
-                }));
-            }
             var random = new Random(seed);
             List<Integer> acknowledgedBeforeKill = new ArrayList<>();
             List<Long> startMillis = new ArrayList<>(List.of(server.lastStartMillis()));
-            for (int kill = 0; kill < KILLS; kill++) {
-                // Measured in progress, not time: on a loaded machine a fresh JVM may ingest nothing for seconds.
-                Progress.await(acknowledged::size, acknowledged.size() + 3 + random.nextInt(20), server);
-                ChildServer.sleep(random.nextInt(100));
-                acknowledgedBeforeKill.add(acknowledged.size());
-                server.kill();
-                ChildServer.sleep(random.nextInt(300));
-                server.restart();
-                startMillis.add(server.lastStartMillis());
+            IngestLoad load = new IngestLoad(java.util.Collections.nCopies(CLIENTS, client), seed, 40);
+            try (load) {
+                for (int kill = 0; kill < KILLS; kill++) {
+                    // Measured in progress, not time: on a loaded machine a fresh JVM may ingest nothing for seconds.
+                    Progress.await(load::acknowledgedBatches, load.acknowledgedBatches() + 3 + random.nextInt(20), server);
+                    ChildServer.sleep(random.nextInt(100));
+                    acknowledgedBeforeKill.add(load.acknowledgedBatches());
+                    server.kill();
+                    ChildServer.sleep(random.nextInt(300));
+                    server.restart();
+                    startMillis.add(server.lastStartMillis());
+                }
+                Progress.await(load::acknowledgedBatches, load.acknowledgedBatches() + 5, server);
             }
-            Progress.await(acknowledged::size, acknowledged.size() + 5, server);
-            stop.set(true);
-            for (Thread thread : clients) {
-                thread.join();
-            }
+            Map<String, List<String>> sent = new java.util.HashMap<>();
+            load.sent.forEach((batch, records) -> sent.put(batch, records.stream().map(Cdr::callSid).toList()));
+            Set<String> acknowledged = load.acknowledged;
 
             List<String> stored = client.listAll(null);
             Set<String> storedSet = new HashSet<>(stored);
