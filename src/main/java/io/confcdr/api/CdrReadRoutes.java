@@ -53,10 +53,14 @@ final class CdrReadRoutes implements Routes {
         CdrReads.Reader reader = reads.readerFor(auth.authenticate(ctx));
         Map<String, List<String>> params = QueryParams.of(ctx, ListRequestParser.PARAMETERS);
         ListRequest request = ListRequestParser.parse(params);
+        // The page is read and serialised under the admission, and sent after it: a client that reads slowly
+        // holds neither a database connection nor one of the few pages that may be read at once.
+        byte[][] body = new byte[1][];
         admission.run(() -> {
             Page page = reader.list(request.query());
             PageLinks.Links links = new PageLinks(baseUrl.of(ctx) + LIST_PATH).of(params, request.query(), page);
-            JsonOutput.write(ctx, 200, out -> ListEnvelope.write(out, request.query(), page, request.fields(), links));
+            body[0] = JsonOutput.bytes(out -> ListEnvelope.write(out, request.query(), page, request.fields(), links));
         });
+        ctx.status(200).contentType(JsonOutput.JSON).result(body[0]);
     }
 }

@@ -172,6 +172,12 @@ public final class Services implements AutoCloseable {
         delivery.start();
     }
 
+    /** As {@link #startDelivery()}, holding each subscription's lease for {@code leaseTtl} between renewals. */
+    public void startDelivery(java.time.Duration leaseTtl) {
+        delivery.leaseFor(leaseTtl);
+        delivery.start();
+    }
+
     public SourceSequences sources() {
         return sources;
     }

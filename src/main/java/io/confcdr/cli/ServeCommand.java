@@ -37,6 +37,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Let subscriptions post to loopback, link-local and private addresses (trying it out locally).")
     boolean allowPrivateWebhooks;
 
+    @Option(names = "--webhook-lease", paramLabel = "SECONDS", defaultValue = "${env:CONFCDR_WEBHOOK_LEASE:-25}",
+            description = {"With several processes on one PostgreSQL: how long a process holds a subscription without",
+                    "renewing it, so how soon another takes over when it dies (env CONFCDR_WEBHOOK_LEASE, default ${DEFAULT-VALUE}, at least 5)."})
+    int webhookLeaseSeconds;
+
     ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -47,9 +52,13 @@ final class ServeCommand implements Callable<Integer> {
         StorageOptions.Location location = storage.location(context);
         // Before the store is opened and migrated: a taken port is the commonest mistake, and the quickest told.
         address.requireFree();
+        if (webhookLeaseSeconds < 5) {
+            // Renewed every 1.5 s; a shorter lease would be lost to a busy moment and handed to another process.
+            throw CliException.usage("--webhook-lease must be at least 5 seconds, not " + webhookLeaseSeconds);
+        }
         Services services = storage.open(context);
         services.subscriptions().allowPrivateUrls(allowPrivateWebhooks);
-        services.startDelivery();
+        services.startDelivery(java.time.Duration.ofSeconds(webhookLeaseSeconds));
         ApiServer server;
         try {
             requireWritable(services, location);

@@ -44,6 +44,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private volatile boolean stopped;
     private Thread scanner;
     private Instant backlogRefreshed = Instant.MIN;
+    private volatile Duration leaseTtl;
 
     public DeliveryWorker(PushStore store, Subscriptions subscriptions, PushSettings settings, Clock clock,
             io.micrometer.core.instrument.MeterRegistry registry) {
@@ -52,10 +53,16 @@ public final class DeliveryWorker implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.metrics = new PushMetrics(registry, clock);
+        this.leaseTtl = settings.leaseTtl();
         this.step = new DeliveryStep(store, subscriptions,
                 new WebhookSender(settings.connectTimeout(), settings.requestTimeout()),
                 new Backoff(settings.backoffBase(), settings.backoffCap(), new java.util.Random()),
                 settings.failAfter(), clock, metrics, owner);
+    }
+
+    /** How long this process holds a subscription without renewing it (serve's option; before {@link #start()}). */
+    public void leaseFor(Duration ttl) {
+        this.leaseTtl = ttl;
     }
 
     /** Starts the scanning thread; idempotent. */
@@ -98,7 +105,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 return;
             }
             if (!Subscription.ACTIVE.equals(s.status())
-                    || !store.lease(s.sid(), owner, now, now.plus(settings.leaseTtl()))) {
+                    || !store.lease(s.sid(), owner, now, now.plus(leaseTtl))) {
                 continue;
             }
             held.add(s.sid());

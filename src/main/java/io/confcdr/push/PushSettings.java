@@ -15,8 +15,13 @@ import java.time.Duration;
 public record PushSettings(boolean allowPrivateUrls, Duration backoffBase, Duration backoffCap, Duration failAfter,
         Duration poll, Duration leaseTtl, Duration connectTimeout, Duration requestTimeout) {
 
+    /**
+     * A dead holder's lease runs out within {@code leaseTtl}, and the survivor's next scan comes within one
+     * {@code poll}: 25 s + 1.5 s keeps the takeover within the 30 s that EXTENSIONS.md promises. The lease
+     * also outlasts a send (connect + request timeouts, 15 s), so a live holder never loses it mid-send.
+     */
     public static final PushSettings DEFAULT = new PushSettings(false, Duration.ofSeconds(1), Duration.ofMinutes(10),
-            Duration.ofHours(72), Duration.ofMillis(1500), Duration.ofSeconds(30), Duration.ofSeconds(5),
+            Duration.ofHours(72), Duration.ofMillis(1500), Duration.ofSeconds(25), Duration.ofSeconds(5),
             Duration.ofSeconds(10));
 
     public PushSettings withAllowPrivateUrls(boolean allow) {
@@ -29,6 +34,10 @@ public record PushSettings(boolean allowPrivateUrls, Duration backoffBase, Durat
 
     public PushSettings withPoll(Duration every) {
         return new PushSettings(allowPrivateUrls, backoffBase, backoffCap, failAfter, every, leaseTtl, connectTimeout, requestTimeout);
+    }
+
+    public PushSettings withLeaseTtl(Duration ttl) {
+        return new PushSettings(allowPrivateUrls, backoffBase, backoffCap, failAfter, poll, ttl, connectTimeout, requestTimeout);
     }
 
     public PushSettings withRequestTimeout(Duration timeout) {

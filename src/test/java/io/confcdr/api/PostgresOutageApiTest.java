@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
  * that the test cuts. While it is cut, every CDR endpoint answers 503 with the error document (the token
  * lookup needs the database too); once it is restored, the same server answers 200 again, without a restart.
  *
- * <p>Recovery is not instant: while the database is away the pool retries connecting with a backoff of up
- * to 5 s (HikariCP's), so for that long after the database returns a request may still wait out the pool's
- * 3 s timeout and get a 503. Clients retry a 503; so does {@link #awaitRecovery()}, through {@code /health}.
+ * <p>While the database is away the pool retries connecting with a back-off of up to 5 s (HikariCP's); the
+ * store's {@code PoolRecovery} cuts that short once the database answers, so a request succeeds within about
+ * 100 ms of its return ({@link PostgresOutageUnderLoadApiTest} measures it). {@link #awaitRecovery()} still
+ * retries, through {@code /health}, as clients retry a 503.
  */
 class PostgresOutageApiTest extends AbstractApiTest {
 

@@ -47,6 +47,15 @@ class ServeCommandErrorsTest {
     }
 
     @Test
+    void aWebhookLeaseShorterThanFiveSecondsIsRefused() {
+        var result = realStore().run("serve", "--host", "127.0.0.1", "--port", "0", "--data", dir.toString(),
+                "--webhook-lease", "2");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("confcdr: --webhook-lease must be at least 5 seconds, not 2" + System.lineSeparator());
+    }
+
+    @Test
     void aHostThatDoesNotResolveIsItsOwnMessageNotABusyPort() {
         var result = realStore().run("serve", "--host", "no-such-host.invalid", "--port", "0", "--data", dir.toString());
 

@@ -26,6 +26,7 @@ public final class SqlDatabase implements AutoCloseable {
     private final DSLContext dsl;
     private final JdbcThreads threads;
     private final WriterGate writers;
+    private final PoolRecovery recovery;
     /**
      * Prepared statements of {@link #query}, per physical connection. A connection is used by one request
      * at a time, so its statements are too. Connections the pool has closed (retired at their maximum
@@ -47,6 +48,7 @@ public final class SqlDatabase implements AutoCloseable {
         this.threads = dialect.jdbcThreads(dataSource.getMaximumPoolSize());
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
         this.dsl = DSL.using(dataSource, dialect.jooqDialect(), settings);
+        this.recovery = PoolRecovery.watching(dataSource);
     }
 
     public Dialect dialect() {
@@ -165,6 +167,9 @@ public final class SqlDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (recovery != null) {
+            recovery.close();
+        }
         dataSource.close();
         threads.close();
     }
