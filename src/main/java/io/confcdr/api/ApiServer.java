@@ -91,7 +91,9 @@ public final class ApiServer implements AutoCloseable {
             javalin.requestLogger.http((ctx, millis) -> {
                 timeRequest(registry, ctx, millis);
                 AuditLog.record(ctx, millis);
+                RequestId.clear();
             });
+            RequestId.register(javalin.routes);
             if (tls != null) {
                 javalin.jetty.addConnector((server, http) -> tls.https(server, http, config.host(), config.port()));
                 Integer redirectPort = config.tls().redirectPort();

@@ -25,9 +25,12 @@ public final class Logging {
 
     /** @param level null to keep the level of {@code logback.xml} */
     public static void configure(LogFormat format, String level) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            configure(context, format, level);
         }
+    }
+
+    static void configure(LoggerContext context, LogFormat format, String level) {
         if (level != null) {
             context.getLogger("io.confcdr").setLevel(Level.toLevel(level));
         }
@@ -35,15 +38,15 @@ public final class Logging {
             Iterator<Appender<ILoggingEvent>> appenders = context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders();
             while (appenders.hasNext()) {
                 if (appenders.next() instanceof OutputStreamAppender<ILoggingEvent> stream) {
-                    stream.stop();
+                    // Swapped in place: stopping a console appender would close stderr.
                     stream.setEncoder(jsonEncoder(context));
-                    stream.start();
                 }
             }
         }
     }
 
-    static JsonEncoder jsonEncoder(LoggerContext context) {
+    /** The encoder of the JSON format, started. */
+    public static JsonEncoder jsonEncoder(LoggerContext context) {
         var json = new JsonEncoder();
         json.setContext(context);
         json.setWithSequenceNumber(false);
