@@ -27,6 +27,7 @@ final class AuditLog {
         String tokenId = ctx.attribute(RequestAuth.TOKEN_ID);
         String route = endpoint == null ? "UNMATCHED" : endpoint.path;
         long ms = Math.round(millis);
+        String partnerSid = ctx.attribute(RequestAuth.PARTNER_SID);
         LOG.atInfo()
                 .setMessage("token={} method={} route={} status={} ms={}")
                 .addArgument(tokenId == null ? "-" : tokenId)
@@ -35,7 +36,8 @@ final class AuditLog {
                 .addArgument(ctx.statusCode())
                 .addArgument(ms)
                 .addKeyValue("request_id", RequestId.of(ctx))
-                .addKeyValue("partner_sid", ctx.<String>attribute(RequestAuth.PARTNER_SID))
+                // "-" as in the message: a request that did not authenticate has no partner.
+                .addKeyValue("partner_sid", partnerSid == null ? "-" : partnerSid)
                 .addKeyValue("method", ctx.method().name())
                 .addKeyValue("route", route)
                 .addKeyValue("status", ctx.statusCode())
