@@ -25,10 +25,6 @@ final class BaseUrl {
     private final String configured;
     private final List<Cidr> trustedProxies;
 
-    BaseUrl(String publicUrl) {
-        this(publicUrl, List.of());
-    }
-
     BaseUrl(String publicUrl, List<Cidr> trustedProxies) {
         this.configured = publicUrl == null || publicUrl.isBlank() ? null : stripTrailingSlash(publicUrl.strip());
         this.trustedProxies = List.copyOf(trustedProxies);
