@@ -65,4 +65,11 @@ class ServeConfigurationTest {
         assertThat(result.err()).isEqualTo("confcdr: cannot read the TLS certificate " + missing
                 + ": it does not exist or is not a readable file; check --tls-certificate" + System.lineSeparator());
     }
+
+    @Test
+    void theListeningLineNamesTheSchemeServedAndThePublicUrlBesideIt() {
+        assertThat(ServerRunner.displayUrl("0.0.0.0", 8080, false, "https://cdr.example.com"))
+                .isEqualTo("http://localhost:8080 (public URL https://cdr.example.com)");
+        assertThat(ServerRunner.displayUrl("127.0.0.1", 8443, true, null)).isEqualTo("https://127.0.0.1:8443");
+    }
 }
