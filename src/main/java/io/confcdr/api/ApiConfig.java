@@ -1,16 +1,27 @@
 package io.confcdr.api;
 
+import io.confcdr.config.Cidr;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How the HTTP API is exposed. {@code publicUrl} (nullable) is the base of pagination links when the
  * server sits behind a proxy; otherwise links use the scheme, host and port the client reached.
  * {@code rateLimitPerSecond} and {@code rateLimitBurst} bound each token's requests (a token bucket).
  * {@code headerDeadline}: a connection whose request line and headers have not all arrived this long
- * after it opened (or after a later request's first byte) is closed.
+ * after it opened (or after a later request's first byte) is closed. {@code tls} (nullable) serves HTTPS;
+ * {@code trustedProxies}: peers whose {@code Forwarded}/{@code X-Forwarded-*} headers absolute links follow.
  */
 public record ApiConfig(String host, int port, String publicUrl, long maxIngestBytes, double rateLimitPerSecond,
-        int rateLimitBurst, Duration headerDeadline) {
+        int rateLimitBurst, Duration headerDeadline, Tls tls, List<Cidr> trustedProxies) {
+
+    /**
+     * HTTPS on {@code port} from PEM files, reloaded when they change. {@code redirectPort} (nullable) is a
+     * plain HTTP port answering every request with a redirect to HTTPS; without it nothing serves plain HTTP.
+     */
+    public record Tls(Path certificate, Path privateKey, Integer redirectPort) {
+    }
 
     public static final long DEFAULT_MAX_INGEST_BYTES = 16L * 1024 * 1024;
     /** Generous for one client paging through records, low enough that one token cannot starve the others. */
@@ -23,6 +34,12 @@ public record ApiConfig(String host, int port, String publicUrl, long maxIngestB
         if (headerDeadline.isNegative() || headerDeadline.isZero()) {
             throw new IllegalArgumentException("the header deadline must be positive");
         }
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    public ApiConfig(String host, int port, String publicUrl, long maxIngestBytes, double rateLimitPerSecond,
+            int rateLimitBurst, Duration headerDeadline) {
+        this(host, port, publicUrl, maxIngestBytes, rateLimitPerSecond, rateLimitBurst, headerDeadline, null, List.of());
     }
 
     public ApiConfig(String host, int port, String publicUrl, long maxIngestBytes, double rateLimitPerSecond,
@@ -40,11 +57,25 @@ public record ApiConfig(String host, int port, String publicUrl, long maxIngestB
 
     /** The same configuration with another per-token rate limit. */
     public ApiConfig withRateLimit(double perSecond, int burst) {
-        return new ApiConfig(host, port, publicUrl, maxIngestBytes, perSecond, burst, headerDeadline);
+        return new ApiConfig(host, port, publicUrl, maxIngestBytes, perSecond, burst, headerDeadline, tls,
+                trustedProxies);
     }
 
     /** The same configuration with another deadline for request headers. */
     public ApiConfig withHeaderDeadline(Duration deadline) {
-        return new ApiConfig(host, port, publicUrl, maxIngestBytes, rateLimitPerSecond, rateLimitBurst, deadline);
+        return new ApiConfig(host, port, publicUrl, maxIngestBytes, rateLimitPerSecond, rateLimitBurst, deadline, tls,
+                trustedProxies);
+    }
+
+    /** The same configuration serving HTTPS ({@code tls} null: plain HTTP). */
+    public ApiConfig withTls(Tls tls) {
+        return new ApiConfig(host, port, publicUrl, maxIngestBytes, rateLimitPerSecond, rateLimitBurst, headerDeadline,
+                tls, trustedProxies);
+    }
+
+    /** The same configuration believing forwarded headers from peers in {@code proxies}. */
+    public ApiConfig withTrustedProxies(List<Cidr> proxies) {
+        return new ApiConfig(host, port, publicUrl, maxIngestBytes, rateLimitPerSecond, rateLimitBurst, headerDeadline,
+                tls, proxies);
     }
 }

@@ -29,9 +29,12 @@ public final class ApiServer implements AutoCloseable {
     static final long IDLE_TIMEOUT_MILLIS = 30_000;
 
     private final Javalin app;
+    /** null when serving plain HTTP */
+    private final TlsConnectors tls;
 
-    private ApiServer(Javalin app) {
+    private ApiServer(Javalin app, TlsConnectors tls) {
         this.app = app;
+        this.tls = tls;
     }
 
     /** The API over {@code storage} alone (tests): the services around it are built here. */
@@ -52,7 +55,9 @@ public final class ApiServer implements AutoCloseable {
         PrometheusMeterRegistry registry = services.metrics();
         var auth = new RequestAuth(services.authenticator(),
                 new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime));
-        var baseUrl = new BaseUrl(config.publicUrl());
+        var baseUrl = new BaseUrl(config.publicUrl(), config.trustedProxies());
+        TlsConnectors tls = config.tls() == null ? null : new TlsConnectors(config.tls());
+        var httpsPort = new java.util.concurrent.atomic.AtomicInteger(config.port());
         List<Routes> api = List.of(
                 new ExportRoutes(services.reads(), auth),
                 // Before the record route, whose /calls/{call_sid} would otherwise take /calls/stream.
@@ -86,22 +91,72 @@ public final class ApiServer implements AutoCloseable {
             javalin.requestLogger.http((ctx, millis) -> {
                 timeRequest(registry, ctx, millis);
                 AuditLog.record(ctx, millis);
+                RequestId.clear();
             });
+            RequestId.register(javalin.routes);
+            if (tls != null) {
+                javalin.jetty.addConnector((server, http) -> tls.https(server, http, config.host(), config.port()));
+                Integer redirectPort = config.tls().redirectPort();
+                if (redirectPort != null) {
+                    javalin.jetty.addConnector((server, http) ->
+                            TlsConnectors.plain(server, http, config.host(), redirectPort));
+                    HttpsRedirect.register(javalin.routes, httpsPort::get);
+                }
+            }
             api.forEach(routes -> routes.register(javalin.routes));
             extraRoutes.accept(javalin.routes);
             ErrorHandling.register(javalin.routes);
         });
-        app.start(config.host(), config.port());
-        return new ApiServer(app);
+        try {
+            if (tls == null) {
+                app.start(config.host(), config.port());
+            } else {
+                // The connectors added above carry host and port; the HTTPS one is first, so port() is its.
+                app.start();
+                httpsPort.set(app.port());
+            }
+        } catch (RuntimeException e) {
+            if (tls != null) {
+                tls.close();
+            }
+            throw e;
+        }
+        return new ApiServer(app, tls);
     }
 
+    /** The port of the API (the HTTPS one when serving TLS). */
     public int port() {
         return app.port();
     }
 
+    /** Whether the API is served over HTTPS. */
+    public boolean secure() {
+        return tls != null;
+    }
+
+    /** The plain HTTP port redirecting to HTTPS; -1 when there is none. */
+    public int redirectPort() {
+        var connectors = app.jettyServer().server().getConnectors();
+        return tls != null && connectors.length > 1
+                ? ((org.eclipse.jetty.server.ServerConnector) connectors[1]).getLocalPort() : -1;
+    }
+
+    /** Takes the TLS certificate and key from their files again (SIGHUP); nothing without TLS. */
+    public void reloadTls() {
+        if (tls != null) {
+            tls.reload();
+        }
+    }
+
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            if (tls != null) {
+                tls.close();
+            }
+        }
     }
 
     /** {@code http_server_requests_seconds{method, uri, status}}; uri is the route template, never the raw path. */

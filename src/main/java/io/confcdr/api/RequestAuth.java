@@ -20,6 +20,8 @@ import java.util.List;
 final class RequestAuth {
 
     static final String TOKEN_ID = "confcdr.token_id";
+    /** The partner of the request's token, for the request log. */
+    static final String PARTNER_SID = "confcdr.partner_sid";
     /** Failed authentications a client address may make at once, and how fast that allowance comes back. */
     static final int FAILED_AUTH_BURST = 20;
     static final double FAILED_AUTH_PER_SECOND = 1;
@@ -60,6 +62,7 @@ final class RequestAuth {
             throw e;
         }
         ctx.attribute(TOKEN_ID, caller.token().id());
+        ctx.attribute(PARTNER_SID, caller.token().partnerSid());
         rateLimiter.acquire(caller.token().id());
         return caller;
     }

@@ -4,6 +4,7 @@ import io.confcdr.admin.PartnerAdmin;
 import io.confcdr.admin.TokenAdmin;
 import io.confcdr.auth.Authenticator;
 import io.confcdr.auth.TokenIssuer;
+import io.confcdr.config.ServeConfig;
 import io.confcdr.ingest.IngestMetrics;
 import io.confcdr.ingest.Ingestor;
 import io.confcdr.ingest.SourceSequences;
@@ -54,6 +55,11 @@ public final class Services implements AutoCloseable {
     private final Erasures erasures;
 
     private Services(Storage storage, Clock clock, StreamSettings streamSettings, PushSettings push) {
+        this(storage, clock, streamSettings, push, Ingestor.DEFAULT_MAX_RECORDS);
+    }
+
+    private Services(Storage storage, Clock clock, StreamSettings streamSettings, PushSettings push,
+            int maxRecordsPerBatch) {
         this.storage = storage;
         this.clock = clock;
         this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -62,7 +68,7 @@ public final class Services implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
         this.authenticator = new Authenticator(storage.tokens(), clock);
-        this.ingestor = new Ingestor(storage, clock);
+        this.ingestor = new Ingestor(storage, clock, maxRecordsPerBatch);
         ingestor.addListener(new IngestMetrics(metrics));
         this.sources = new SourceSequences(storage.sources(), storage.partners());
         ingestor.addSourceListener(SourceGaps.gauges(storage, metrics));
@@ -102,6 +108,12 @@ public final class Services implements AutoCloseable {
 
     public static Services open(Path dataDir, String jdbcUrl, Clock clock, PushSettings push) {
         return over(SqlStorageFactory.open(dataDir, jdbcUrl, clock), clock, push);
+    }
+
+    /** What {@code serve} runs on: the configured store, pool size and batch limit. */
+    public static Services open(ServeConfig config, Clock clock) {
+        Storage storage = SqlStorageFactory.open(config.dataDir(), config.dbUrl(), clock, config.poolSize());
+        return new Services(storage, clock, StreamSettings.DEFAULT, PushSettings.DEFAULT, config.maxRecordsPerBatch());
     }
 
     /** The services over a store opened elsewhere (tests, benchmarks); closing them closes the store. */

@@ -1,6 +1,7 @@
 package io.confcdr.cli;
 
 import io.confcdr.boot.Services;
+import io.confcdr.config.ServeConfig;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
@@ -24,6 +25,11 @@ public record CliContext(InputStream in, OutputStream out, OutputStream err, Clo
     public interface ServicesOpener {
         /** @param jdbcUrl null for the embedded store in {@code dataDir} */
         Services open(Path dataDir, String jdbcUrl);
+
+        /** The services {@code serve} runs on; an opener that ignores the tuning opens the store alone. */
+        default Services open(ServeConfig config) {
+            return open(config.dataDir(), config.dbUrl());
+        }
     }
 
     /** A context without environment variables and without a terminal (tests, embedders). */
@@ -33,9 +39,22 @@ public record CliContext(InputStream in, OutputStream out, OutputStream err, Clo
 
     public static CliContext system() {
         Clock clock = Clock.systemUTC();
-        return new CliContext(System.in, System.out, System.err, clock,
-                (dataDir, jdbcUrl) -> Services.open(StorageOptions.createdIfEmbedded(dataDir, jdbcUrl), jdbcUrl, clock),
+        return new CliContext(System.in, System.out, System.err, clock, new SystemOpener(clock),
                 System::getenv, isTerminal());
+    }
+
+    /** The real stores: the embedded one's directory created on first use, the pool and limits configured. */
+    private record SystemOpener(Clock clock) implements ServicesOpener {
+        @Override
+        public Services open(Path dataDir, String jdbcUrl) {
+            return Services.open(StorageOptions.createdIfEmbedded(dataDir, jdbcUrl), jdbcUrl, clock);
+        }
+
+        @Override
+        public Services open(ServeConfig config) {
+            StorageOptions.createdIfEmbedded(config.dataDir(), config.dbUrl());
+            return Services.open(config, clock);
+        }
     }
 
     /**

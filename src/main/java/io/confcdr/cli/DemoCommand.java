@@ -90,13 +90,14 @@ final class DemoCommand implements Callable<Integer> {
         }
         try {
             loaded = DemoData.load(generator, records, services);
-            server = ServeCommand.start(services, address, null);
+            server = ServeCommand.start(services, address,
+                    new ApiConfig(address.host(), address.port(), null, ApiConfig.DEFAULT_MAX_INGEST_BYTES));
         } catch (RuntimeException e) {
             services.close();
             removeTemporary.run();
             throw e;
         }
-        printBanner(spec.commandLine().getOut(), ServerRunner.displayUrl(host, server.port(), null), dir, loaded,
+        printBanner(spec.commandLine().getOut(), ServerRunner.displayUrl(host, server.port(), false, null), dir, loaded,
                 LocalDate.ofInstant(now, ZoneOffset.UTC));
         ServerRunner.runUntilStopped(server, services, removeTemporary);
         return ExitCodes.OK;

@@ -41,12 +41,13 @@ final class ServerRunner {
         stopped.await();
     }
 
-    /** The URL a user on this machine can reach: the public URL if configured. */
-    static String displayUrl(String host, int port, String publicUrl) {
-        if (publicUrl != null && !publicUrl.isBlank()) {
-            return publicUrl;
-        }
+    /**
+     * The URL a user on this machine can reach, with the scheme actually served; a configured public URL
+     * (a proxy's) is named beside it, never in its place, so the log does not claim HTTPS for plain HTTP.
+     */
+    static String displayUrl(String host, int port, boolean secure, String publicUrl) {
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
-        return "http://" + shown + ":" + port;
+        String url = (secure ? "https" : "http") + "://" + shown + ":" + port;
+        return publicUrl == null || publicUrl.isBlank() ? url : url + " (public URL " + publicUrl + ")";
     }
 }

@@ -64,8 +64,13 @@ final class StorageOptions {
 
     Services open(CliContext context) {
         Location location = location(context);
+        return opened(location, () -> context.services().open(location.dataDir(), location.jdbcUrl()));
+    }
+
+    /** Opens the store at {@code location}; an embedded store SQLite cannot open is a usage error naming it. */
+    static Services opened(Location location, java.util.function.Supplier<Services> opener) {
         try {
-            return context.services().open(location.dataDir(), location.jdbcUrl());
+            return opener.get();
         } catch (StoreUnavailableException e) {
             if (!location.embedded()) {
                 throw e;

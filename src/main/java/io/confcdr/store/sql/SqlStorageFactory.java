@@ -51,14 +51,19 @@ public final class SqlStorageFactory {
      * @throws StoreUnavailableException when the database cannot be reached
      */
     public static Storage open(Path dataDir, String jdbcUrl, Clock clock) {
+        return open(dataDir, jdbcUrl, clock, 0);
+    }
+
+    /** As {@link #open(Path, String, Clock)} with {@code poolSize} connections; 0 for the engine's default. */
+    public static Storage open(Path dataDir, String jdbcUrl, Clock clock, int poolSize) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             if (dataDir == null) {
                 throw new IllegalArgumentException("the embedded store needs a data directory");
             }
-            return sqlite(dataDir, clock);
+            return sqlite(dataDir, clock, false, poolSize == 0 ? SQLITE_POOL_SIZE : poolSize);
         }
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            return postgres(jdbcUrl, clock);
+            return postgres(jdbcUrl, clock, poolSize == 0 ? POSTGRES_POOL_SIZE : poolSize);
         }
         throw new IllegalArgumentException(
                 "unsupported database URL: only jdbc:postgresql: URLs are supported (or none, for the embedded SQLite store)");
@@ -66,7 +71,7 @@ public final class SqlStorageFactory {
 
     /** SQLite in {@code dataDir/confcdr.db}: WAL, synchronous=FULL (acknowledged means durable), busy timeout. */
     public static SqlStorage sqlite(Path dataDir, Clock clock) {
-        return sqlite(dataDir, clock, false);
+        return sqlite(dataDir, clock, false, SQLITE_POOL_SIZE);
     }
 
     /**
@@ -75,10 +80,10 @@ public final class SqlStorageFactory {
      * how confcdr behaves on a store it cannot write.
      */
     public static SqlStorage sqliteReadOnly(Path dataDir, Clock clock) {
-        return sqlite(dataDir, clock, true);
+        return sqlite(dataDir, clock, true, SQLITE_POOL_SIZE);
     }
 
-    private static SqlStorage sqlite(Path dataDir, Clock clock, boolean readOnly) {
+    private static SqlStorage sqlite(Path dataDir, Clock clock, boolean readOnly, int poolSize) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -97,7 +102,7 @@ public final class SqlStorageFactory {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("confcdr-sqlite");
         pool.setDataSource(sqlite);
-        pool.setMaximumPoolSize(SQLITE_POOL_SIZE);
+        pool.setMaximumPoolSize(poolSize);
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(30_000);
         // Hikari sets every connection's read-only flag, and sqlite-jdbc refuses a change once connected.
@@ -107,11 +112,15 @@ public final class SqlStorageFactory {
 
     /** PostgreSQL at a {@code jdbc:postgresql:} URL; a {@code currentSchema} parameter selects (and creates) the schema. */
     public static SqlStorage postgres(String jdbcUrl, Clock clock) {
+        return postgres(jdbcUrl, clock, POSTGRES_POOL_SIZE);
+    }
+
+    private static SqlStorage postgres(String jdbcUrl, Clock clock, int poolSize) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("confcdr-postgres");
         pool.setJdbcUrl(jdbcUrl);
-        pool.setMaximumPoolSize(POSTGRES_POOL_SIZE);
-        pool.setMinimumIdle(2);
+        pool.setMaximumPoolSize(poolSize);
+        pool.setMinimumIdle(Math.min(2, poolSize));
         // An unreachable database fails a request in seconds (503), not after the driver's defaults.
         pool.setConnectionTimeout(3_000);
         pool.setValidationTimeout(2_000);
