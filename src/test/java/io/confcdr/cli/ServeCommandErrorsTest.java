@@ -52,7 +52,7 @@ class ServeCommandErrorsTest {
                 "--webhook-lease", "2");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).isEqualTo("confcdr: --webhook-lease must be at least 5 seconds, not 2" + System.lineSeparator());
+        assertThat(result.err()).isEqualTo("confcdr: --webhook-lease must be a whole number from 5 to 3600, not '2'" + System.lineSeparator());
     }
 
     @Test
