@@ -3,6 +3,7 @@ package io.confcdr.cli;
 import io.confcdr.api.ApiConfig;
 import io.confcdr.api.ApiServer;
 import io.confcdr.boot.Services;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Let subscriptions post to loopback, link-local and private addresses (trying it out locally).")
     boolean allowPrivateWebhooks;
 
+    @Option(names = "--retention-interval", paramLabel = "MINUTES", defaultValue = "${env:CONFCDR_RETENTION_INTERVAL:-10}",
+            description = "Minutes between purges of records past their partner's retention (env CONFCDR_RETENTION_INTERVAL, default ${DEFAULT-VALUE}).")
+    int retentionMinutes;
+
     ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -47,9 +52,13 @@ final class ServeCommand implements Callable<Integer> {
         StorageOptions.Location location = storage.location(context);
         // Before the store is opened and migrated: a taken port is the commonest mistake, and the quickest told.
         address.requireFree();
+        if (retentionMinutes < 1 || retentionMinutes > 60) {
+            throw CliException.usage("--retention-interval must be 1 to 60 minutes (records are purged within the hour)");
+        }
         Services services = storage.open(context);
         services.subscriptions().allowPrivateUrls(allowPrivateWebhooks);
         services.startDelivery();
+        services.startRetention(Duration.ofMinutes(retentionMinutes));
         ApiServer server;
         try {
             requireWritable(services, location);

@@ -98,6 +98,14 @@ final class MemoryCdrStore implements CdrStore {
         return count;
     }
 
+    /** Removes at most {@code max} records {@code expired} selects, and says how many. */
+    synchronized int purge(Predicate<Cdr> expired, int max) {
+        Set<Cdr> chosen = new HashSet<>(rows.stream().filter(expired).limit(max).toList());
+        rows.removeIf(chosen::contains);
+        chosen.forEach(cdr -> bySid.remove(cdr.callSid()));
+        return chosen.size();
+    }
+
     @Override
     public synchronized Optional<Cdr> find(String callSid, Visibility visibility) {
         return Optional.ofNullable(bySid.get(callSid)).filter(cdr -> visibility.allows(cdr.partnerSid()));
