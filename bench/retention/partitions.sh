@@ -34,7 +34,7 @@ select * from bench_retention.cdr_$table where call_sid = (select sid from bench
 SQL
   cat > "$WORK/list_$table.sql" <<SQL
 \set i random(1, $(wc -l < "$PARTNERS"))
-select * from bench_retention.cdr_$table where partner_sid = (select sid from bench_retention.partners where n = :i) order by date_stop desc, seq desc limit 1000;
+select * from bench_retention.cdr_$table where partner_sid = (select sid from bench_retention.partners where n = :i) order by date_stop desc nulls last, seq desc limit 1000;
 SQL
   cat > "$WORK/listseq_$table.sql" <<SQL
 \set i random(1, $(wc -l < "$PARTNERS"))
