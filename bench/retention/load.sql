@@ -54,23 +54,29 @@ create index cdr_part_date_start on cdr_part (date_start nulls first);
 vacuum analyze cdr_plain;
 vacuum analyze cdr_part;
 
--- The purge job's shape: delete at most batch_size expired rows per transaction until none is left.
+-- The purge job's shape (store.sql.SqlRetentionStore): one partner at a time, at most batch_size
+-- expired rows per transaction through the (partner_sid, date_stop, seq) index, until a batch comes back
+-- short.
 create procedure purge_batches(cutoff timestamptz, batch_size int) language plpgsql as $$
-declare n int; total bigint := 0; batches int := 0; started timestamptz; longest interval := '0'; took interval;
+declare p text; n int; total bigint := 0; batches int := 0; started timestamptz; longest interval := '0';
+        took interval; sum_took interval := '0';
 begin
-    loop
-        started := clock_timestamp();
-        delete from bench_retention.cdr_plain where seq in (
-            select seq from bench_retention.cdr_plain where date_stop < cutoff order by date_stop limit batch_size);
-        get diagnostics n = row_count;
-        commit;
-        took := clock_timestamp() - started;
-        if took > longest then longest := took; end if;
-        exit when n = 0;
-        total := total + n; batches := batches + 1;
+    for p in select distinct partner_sid from bench_retention.cdr_plain loop
+        loop
+            started := clock_timestamp();
+            delete from bench_retention.cdr_plain where seq in (
+                select seq from bench_retention.cdr_plain where partner_sid = p and date_stop < cutoff limit batch_size);
+            get diagnostics n = row_count;
+            commit;
+            took := clock_timestamp() - started;
+            sum_took := sum_took + took;
+            if took > longest then longest := took; end if;
+            total := total + n; batches := batches + 1;
+            exit when n < batch_size;
+        end loop;
     end loop;
-    raise notice 'RESULT batched delete: % rows in % batches, longest batch % ms', total, batches,
-        round(extract(epoch from longest) * 1000, 1);
+    raise notice 'RESULT batched delete: % rows in % batches, longest batch % ms, mean batch % ms', total, batches,
+        round(extract(epoch from longest) * 1000, 1), round(extract(epoch from sum_took) * 1000 / greatest(batches, 1), 1);
 end $$;
 
 create procedure purge_batches_part(cutoff timestamptz, batch_size int) language plpgsql as $$

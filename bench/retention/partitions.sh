@@ -9,7 +9,7 @@
 set -euo pipefail
 DB="${CONFCDR_TEST_PG_DB:-test}"
 RECORDS="${1:-10000000}"
-BATCH="${BATCH:-5000}"
+BATCH="${BATCH:-1000}"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$DB")
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 WORK="$(mktemp -d)"
@@ -24,9 +24,9 @@ say "loaded; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Reads, before any removal: both tables hold the same rows.
 SIDS="$WORK/sids"
-"${PSQL[@]}" -At -c "select call_sid from bench_retention.cdr_plain tablesample system (0.1) limit 2000" > "$SIDS"
+"${PSQL[@]}" -At -c "select call_sid from bench_retention.cdr_plain tablesample bernoulli (0.1) limit 2000" > "$SIDS"
 PARTNERS="$WORK/partners"
-"${PSQL[@]}" -At -c "select distinct partner_sid from bench_retention.cdr_plain tablesample system (0.1) limit 100" > "$PARTNERS"
+"${PSQL[@]}" -At -c "select distinct partner_sid from bench_retention.cdr_plain limit 100" > "$PARTNERS"
 for table in plain part; do
   cat > "$WORK/get_$table.sql" <<SQL
 \set i random(1, $(wc -l < "$SIDS"))
