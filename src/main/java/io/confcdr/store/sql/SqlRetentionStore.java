@@ -4,7 +4,10 @@ import io.confcdr.model.CdrField;
 import io.confcdr.store.RetentionStore;
 import java.time.Instant;
 import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Delete;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -34,13 +37,17 @@ final class SqlRetentionStore implements RetentionStore {
             // Serialised with CDR inserts, as an erasure is, so that an insert deciding between duplicate,
             // conflict and new never sees a record vanish under it.
             db.dialect().serialiseCdrInsert(tx);
-            return tx.deleteFrom(cdr.table())
-                    .where(cdr.seq().in(DSL.select(cdr.seq())
-                            .from(cdr.table())
-                            .where(cdr.partnerSid().in(partnerSids))
-                            .and(dateStop.lt(cutoff))
-                            .limit(maxRows)))
-                    .execute();
+            return deletion(tx, partnerSids, cutoff, maxRows).execute();
         });
+    }
+
+    /** The one statement: at most {@code maxRows} expired records of these partners, deleted by key. */
+    Delete<Record> deletion(DSLContext dsl, Set<String> partnerSids, Instant cutoff, int maxRows) {
+        return dsl.deleteFrom(cdr.table())
+                .where(cdr.seq().in(DSL.select(cdr.seq())
+                        .from(cdr.table())
+                        .where(cdr.partnerSid().in(partnerSids))
+                        .and(dateStop.lt(cutoff))
+                        .limit(maxRows)));
     }
 }
