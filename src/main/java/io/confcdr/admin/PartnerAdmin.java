@@ -27,6 +27,7 @@ public final class PartnerAdmin {
 
     private static final String PARTNER_SID = "partner_sid";
     private static final String PARENT_SID = "parent_sid";
+    private static final String CDR_RETENTION_DAYS = "cdr_retention_days";
 
     private final PartnerStore partners;
     private final Clock clock;
@@ -59,12 +60,13 @@ public final class PartnerAdmin {
         } else if (PartnerRules.sidProblem(sid) != null) {
             return new Invalid<>(PARTNER_SID, PartnerRules.sidProblem(sid));
         }
-        Optional<Invalid<Partner>> invalid = checkAttributes(command.name(), command.status(), command.callbacks());
+        Optional<Invalid<Partner>> invalid = checkAttributes(command.name(), command.status(), command.callbacks(),
+                command.cdrRetentionDays());
         if (invalid.isPresent()) {
             return invalid.get();
         }
         var partner = new Partner(sid, command.name(), parent, command.status() == null ? Partner.ACTIVE : command.status(),
-                Timestamps.truncate(clock.instant()), command.callbacks());
+                Timestamps.truncate(clock.instant()), command.callbacks(), command.cdrRetentionDays());
         return switch (partners.create(partner)) {
             case PartnerStore.Creation.Created created -> AdminResult.done(created.partner());
             case PartnerStore.Creation.SidTaken taken -> new Conflict<>(PARTNER_SID, "partner " + sid + " already exists");
@@ -136,14 +138,15 @@ public final class PartnerAdmin {
         Map<String, String> callbacks = patch.callbacks().given()
                 ? (patch.callbacks().value() == null ? Map.of() : patch.callbacks().value())
                 : existing.callbacks();
-        Optional<Invalid<Partner>> invalid = checkAttributes(name, status, callbacks);
+        Integer retention = patch.cdrRetentionDays().orElse(existing.cdrRetentionDays());
+        Optional<Invalid<Partner>> invalid = checkAttributes(name, status, callbacks, retention);
         if (invalid.isPresent()) {
             return invalid.get();
         }
         if (own && !status.equals(existing.status())) {
             return new Invalid<>("status", "a partner cannot change its own status");
         }
-        var changed = new Partner(existing.sid(), name, parent, status, existing.dateCreated(), callbacks);
+        var changed = new Partner(existing.sid(), name, parent, status, existing.dateCreated(), callbacks, retention);
         return switch (partners.update(changed)) {
             case PartnerStore.Update.Updated updated -> AdminResult.done(updated.partner());
             case PartnerStore.Update.NotFound notFound -> new NotFound<>(PARTNER_SID);
@@ -189,7 +192,8 @@ public final class PartnerAdmin {
         return caller instanceof Caller.Bearer bearer && bearer.partnerSid().equals(partner.sid());
     }
 
-    private static Optional<Invalid<Partner>> checkAttributes(String name, String status, Map<String, String> callbacks) {
+    private static Optional<Invalid<Partner>> checkAttributes(String name, String status, Map<String, String> callbacks,
+            Integer retentionDays) {
         String problem = PartnerRules.nameProblem(name);
         if (problem != null) {
             return Optional.of(new Invalid<>("name", problem));
@@ -198,7 +202,11 @@ public final class PartnerAdmin {
             return Optional.of(new Invalid<>("status", PartnerRules.statusProblem(status)));
         }
         problem = callbacks == null ? null : PartnerRules.callbacksProblem(callbacks);
-        return problem == null ? Optional.empty() : Optional.of(new Invalid<>("callbacks", problem));
+        if (problem != null) {
+            return Optional.of(new Invalid<>("callbacks", problem));
+        }
+        problem = PartnerRules.retentionProblem(retentionDays);
+        return problem == null ? Optional.empty() : Optional.of(new Invalid<>(CDR_RETENTION_DAYS, problem));
     }
 
     private static <T> AdminResult<T> retyped(AdminResult.Refusal<?> refused) {

@@ -4,5 +4,10 @@ import java.util.Map;
 
 /** A partial update of a partner: each attribute kept or changed. */
 public record PartnerPatch(Change<String> name, Change<String> parentSid, Change<String> status,
-        Change<Map<String, String>> callbacks) {
+        Change<Map<String, String>> callbacks, Change<Integer> cdrRetentionDays) {
+
+    public PartnerPatch(Change<String> name, Change<String> parentSid, Change<String> status,
+            Change<Map<String, String>> callbacks) {
+        this(name, parentSid, status, callbacks, Change.keep());
+    }
 }

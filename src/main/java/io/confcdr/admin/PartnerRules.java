@@ -37,6 +37,15 @@ public final class PartnerRules {
         return StorableText.problem(name);
     }
 
+    /** Long enough for any legal hold a contract may name; a larger number is a mistake, not a policy. */
+    public static final int MAX_RETENTION_DAYS = 36_500;
+
+    /** A retention is a whole number of days from 1 to {@link #MAX_RETENTION_DAYS}; null (inherit) is fine. */
+    public static String retentionProblem(Integer days) {
+        return days == null || (days >= 1 && days <= MAX_RETENTION_DAYS) ? null
+                : "must be an integer from 1 to " + MAX_RETENTION_DAYS + " or null";
+    }
+
     static String statusProblem(String status) {
         return STATUSES.contains(status) ? null : "must be one of active, suspended";
     }

@@ -18,6 +18,11 @@ final class PartnerJson {
             out.writeStringProperty(callback.getKey(), callback.getValue());
         }
         out.writeEndObject();
+        if (partner.cdrRetentionDays() == null) {
+            out.writeNullProperty("cdr_retention_days");
+        } else {
+            out.writeNumberProperty("cdr_retention_days", partner.cdrRetentionDays());
+        }
         out.writeStringProperty("date_created", partner.dateCreated() == null ? null : Timestamps.format(partner.dateCreated()));
         out.writeStringProperty("name", partner.name());
         out.writeStringProperty("parent_sid", partner.parentSid());

@@ -4,6 +4,7 @@ import io.confcdr.admin.Change;
 import io.confcdr.admin.NewPartner;
 import io.confcdr.admin.PartnerAdmin;
 import io.confcdr.admin.PartnerPatch;
+import io.confcdr.admin.PartnerRules;
 import io.confcdr.auth.Caller;
 import io.confcdr.model.Partner;
 import io.javalin.config.RoutesConfig;
@@ -25,6 +26,7 @@ final class PartnerRoutes implements Routes {
 
     static final String LIST_PATH = "/core/v2/partners";
     static final String ITEM_PATH = LIST_PATH + "/{partner_sid}";
+    private static final String RETENTION = "cdr_retention_days";
 
     private final PartnerAdmin partners;
     private final RequestAuth auth;
@@ -49,7 +51,7 @@ final class PartnerRoutes implements Routes {
         Caller caller = manager(ctx);
         JsonNode body = AdminRequests.objectBody(ctx);
         var command = new NewPartner(null, AdminRequests.text(body, "name"), AdminRequests.text(body, "parent_sid"),
-                AdminRequests.text(body, "status"), callbacks(body));
+                AdminRequests.text(body, "status"), callbacks(body), retentionDays(body));
         Partner partner = Refusals.valueOf(partners.create(caller, command));
         JsonOutput.write(ctx, 200, out -> PartnerJson.write(out, partner));
     }
@@ -74,7 +76,8 @@ final class PartnerRoutes implements Routes {
                 body.has("name") ? Change.to(AdminRequests.text(body, "name")) : Change.keep(),
                 body.has("parent_sid") ? Change.to(AdminRequests.text(body, "parent_sid")) : Change.keep(),
                 body.has("status") ? Change.to(AdminRequests.text(body, "status")) : Change.keep(),
-                body.has("callbacks") ? Change.to(callbacks(body)) : Change.keep());
+                body.has("callbacks") ? Change.to(callbacks(body)) : Change.keep(),
+                body.has(RETENTION) ? Change.to(retentionDays(body)) : Change.keep());
         Partner changed = Refusals.valueOf(partners.update(caller, sid, patch));
         JsonOutput.write(ctx, 200, out -> PartnerJson.write(out, changed));
     }
@@ -88,6 +91,19 @@ final class PartnerRoutes implements Routes {
         Caller caller = auth.authenticate(ctx);
         partners.requireMayManage(caller);
         return caller;
+    }
+
+    /** {@code cdr_retention_days}: null when absent or null; 422 unless a whole number in range. */
+    private static Integer retentionDays(JsonNode body) {
+        JsonNode node = body.get(RETENTION);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()
+                || PartnerRules.retentionProblem(node.intValue()) != null) {
+            throw AdminRequests.invalid(RETENTION, PartnerRules.retentionProblem(0));
+        }
+        return node.intValue();
     }
 
     /** The {@code callbacks} object as a map of names to URL strings; null when absent or null. */

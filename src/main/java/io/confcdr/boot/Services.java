@@ -9,6 +9,8 @@ import io.confcdr.ingest.IngestMetrics;
 import io.confcdr.ingest.Ingestor;
 import io.confcdr.ingest.SourceSequences;
 import io.confcdr.lifecycle.Erasures;
+import io.confcdr.lifecycle.RetentionPurge;
+import io.confcdr.lifecycle.RetentionSchedule;
 import io.confcdr.meeting.Meetings;
 import io.confcdr.push.LiveStreams;
 import io.confcdr.push.StreamSettings;
@@ -28,6 +30,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -53,6 +56,8 @@ public final class Services implements AutoCloseable {
     private final DeliveryWorker delivery;
     private final SourceSequences sources;
     private final Erasures erasures;
+    private final RetentionPurge retention;
+    private RetentionSchedule retentionSchedule;
 
     private Services(Storage storage, Clock clock, StreamSettings streamSettings, PushSettings push) {
         this(storage, clock, streamSettings, push, Ingestor.DEFAULT_MAX_RECORDS);
@@ -79,6 +84,8 @@ public final class Services implements AutoCloseable {
         this.streams = new LiveStreams(reads, storage.cdrs(), streamSettings);
         ingestor.addListener(streams.wakeUp());
         this.erasures = new Erasures(storage.erasures(), storage.partners(), clock);
+        this.retention = new RetentionPurge(storage.partners(), storage.retention(), clock, metrics,
+                RetentionPurge.DEFAULT_BATCH);
         Gauge.builder("confcdr.stream.connections", streams, LiveStreams::openStreams)
                 .description("live streams open in this process")
                 .register(metrics);
@@ -190,6 +197,19 @@ public final class Services implements AutoCloseable {
         delivery.start();
     }
 
+    /** One retention pass, now (tests; {@code serve} runs them on a schedule). */
+    public RetentionPurge retention() {
+        return retention;
+    }
+
+    /** Purges expired records from this process every {@code interval} (serve); stopped by {@link #close}. */
+    public synchronized void startRetention(Duration interval) {
+        if (retentionSchedule == null) {
+            retentionSchedule = new RetentionSchedule(retention, interval);
+            retentionSchedule.start();
+        }
+    }
+
     public SourceSequences sources() {
         return sources;
     }
@@ -200,6 +220,11 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (retentionSchedule != null) {
+                retentionSchedule.close();
+            }
+        }
         delivery.close();
         metrics.close();
         storage.close();

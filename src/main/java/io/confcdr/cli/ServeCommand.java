@@ -107,6 +107,10 @@ final class ServeCommand implements Callable<Integer> {
                     "renewing it, so how soon another takes over when it dies (webhooks.lease_seconds, CONFCDR_WEBHOOK_LEASE; default 25, at least 5)."})
     String webhookLeaseSeconds;
 
+    @Option(names = "--retention-interval", paramLabel = "MINUTES",
+            description = "Minutes between purges of records past their partner's retention (retention.interval_minutes, CONFCDR_RETENTION_INTERVAL; default 10, 1 to 60).")
+    String retentionMinutes;
+
     ServeCommand(CliContext context) {
         this.context = context;
     }
@@ -135,6 +139,7 @@ final class ServeCommand implements Callable<Integer> {
         Services services = StorageOptions.opened(location, () -> context.services().open(config));
         services.subscriptions().allowPrivateUrls(config.allowPrivateWebhooks());
         services.startDelivery(Duration.ofSeconds(config.webhookLeaseSeconds()));
+        services.startRetention(Duration.ofMinutes(config.retentionIntervalMinutes()));
         ApiServer server;
         try {
             requireWritable(services, location);
@@ -173,6 +178,7 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.LOG_LEVEL, logLevel);
         put(flags, Setting.ALLOW_PRIVATE_WEBHOOKS, allowPrivateWebhooks ? "true" : null);
         put(flags, Setting.WEBHOOK_LEASE_SECONDS, webhookLeaseSeconds);
+        put(flags, Setting.RETENTION_INTERVAL_MINUTES, retentionMinutes);
         return flags;
     }
 

@@ -126,6 +126,7 @@ public final class ConfigLoader {
                     flag(Setting.ALLOW_PRIVATE_WEBHOOKS),
                     // Renewed every 1.5 s: a shorter lease would be lost to a busy moment and handed to another process.
                     (int) count(Setting.WEBHOOK_LEASE_SECONDS, 25, 5, 3_600),
+                    (int) count(Setting.RETENTION_INTERVAL_MINUTES, 10, 1, 60),
                     origins);
         }
 

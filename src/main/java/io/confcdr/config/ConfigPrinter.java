@@ -65,6 +65,7 @@ public final class ConfigPrinter {
             case LOG_LEVEL -> quoted(c.logLevel());
             case ALLOW_PRIVATE_WEBHOOKS -> Boolean.toString(c.allowPrivateWebhooks());
             case WEBHOOK_LEASE_SECONDS -> Integer.toString(c.webhookLeaseSeconds());
+            case RETENTION_INTERVAL_MINUTES -> Integer.toString(c.retentionIntervalMinutes());
         };
     }
 

@@ -17,11 +17,13 @@ import java.util.Set;
  * @param poolSize 0 for the store's own default (4 for SQLite, 10 for PostgreSQL)
  * @param webhookLeaseSeconds with several processes on one PostgreSQL, how long one holds a subscription
  *     without renewing it (renewed every 1.5 s), so how soon another takes over when it dies
+ * @param retentionIntervalMinutes between purges of records past their partner's retention (at most an hour,
+ *     so that records go within the hour)
  */
 public record ServeConfig(String host, int port, String publicUrl, List<Cidr> trustedProxies, Tls tls,
         Path dataDir, String dbUrl, int poolSize, double ratePerSecond, int rateBurst, long maxBodyBytes,
         int maxRecordsPerBatch, LogFormat logFormat, String logLevel, boolean allowPrivateWebhooks,
-        int webhookLeaseSeconds, Map<Setting, Origin> origins) {
+        int webhookLeaseSeconds, int retentionIntervalMinutes, Map<Setting, Origin> origins) {
 
     /** HTTPS from a PEM certificate chain and its private key; {@code redirectPort} (nullable) serves plain HTTP redirects. */
     public record Tls(Path certificate, Path privateKey, Integer redirectPort) {

@@ -27,7 +27,9 @@ public enum Setting {
     LOG_LEVEL("log.level", "CONFCDR_LOG_LEVEL", "--log-level", Kind.TEXT, "INFO"),
     ALLOW_PRIVATE_WEBHOOKS("webhooks.allow_private", "CONFCDR_ALLOW_PRIVATE_WEBHOOKS", "--allow-private-webhooks",
             Kind.FLAG, "false"),
-    WEBHOOK_LEASE_SECONDS("webhooks.lease_seconds", "CONFCDR_WEBHOOK_LEASE", "--webhook-lease", Kind.COUNT, "25");
+    WEBHOOK_LEASE_SECONDS("webhooks.lease_seconds", "CONFCDR_WEBHOOK_LEASE", "--webhook-lease", Kind.COUNT, "25"),
+    RETENTION_INTERVAL_MINUTES("retention.interval_minutes", "CONFCDR_RETENTION_INTERVAL", "--retention-interval",
+            Kind.COUNT, "10");
 
     /** What a value must look like; a file value of another TOML type is refused before it is read. */
     enum Kind {

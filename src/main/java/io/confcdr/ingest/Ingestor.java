@@ -6,6 +6,7 @@ import io.confcdr.model.Cdr;
 import io.confcdr.model.CdrField;
 import io.confcdr.model.SequenceRange;
 import io.confcdr.store.InsertResult;
+import io.confcdr.store.RecordKey;
 import io.confcdr.store.SourceStore;
 import io.confcdr.store.Storage;
 import java.io.InputStream;
@@ -27,6 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>A batch is read record by record, every record is validated on its own (a bad record never
  * spoils its neighbours), and the valid ones are handed to {@link io.confcdr.store.CdrStore#insert} in
  * one call, which is one transaction: the accepted records of a report are exactly those committed.
+ *
+ * <p>A record is named by its call_sid <em>within its partner</em> ({@link RecordKey}): duplicate and
+ * conflict are decided against the records of the same partner only, so the answer to a token never
+ * depends on what partners outside its subtree hold, and no token can take a call_sid from another tenant.
  */
 public final class Ingestor {
 
@@ -173,7 +178,7 @@ public final class Ingestor {
         private final boolean dropDateInsert;
         private final List<IngestReport.Rejection> rejected = new ArrayList<>();
         private final List<Candidate> candidates = new ArrayList<>();
-        private final Map<String, Candidate> bySid = new HashMap<>();
+        private final Map<RecordKey, Candidate> byKey = new HashMap<>();
         private final List<Cdr> stored = new ArrayList<>();
         private int duplicates;
         private SourceStore.Source source;
@@ -215,10 +220,10 @@ public final class Ingestor {
                 reject(index, cdr.callSid(), "partner_sid", UNKNOWN_PARTNER);
                 return;
             }
-            Candidate earlier = bySid.get(cdr.callSid());
+            Candidate earlier = byKey.get(RecordKey.of(cdr));
             if (earlier == null) {
                 var candidate = new Candidate(index, cdr);
-                bySid.put(cdr.callSid(), candidate);
+                byKey.put(RecordKey.of(cdr), candidate);
                 candidates.add(candidate);
             } else if (earlier.cdr().sameContent(cdr)) {
                 duplicates++;

@@ -13,7 +13,8 @@ public interface CdrStore {
 
     /**
      * Commits the batch in one transaction and returns one result per record, in order. Records are
-     * valid and have distinct call_sids; their date_insert is ignored and set at commit. Either every
+     * valid and have distinct {@link RecordKey}s (call_sid within partner: the same call_sid under another
+     * partner is another record, never a duplicate or a conflict); their date_insert is ignored and set at commit. Either every
      * {@link InsertResult.Stored} record is durably committed when this returns, or it throws and none is.
      * Safe when concurrent batches carry the same call_sid: exactly one stores it. A record whose partner was
      * deleted (before or while the batch was validated) is answered {@link InsertResult.PartnerMissing} and not
@@ -23,7 +24,10 @@ public interface CdrStore {
      */
     List<InsertResult> insert(List<Cdr> records);
 
-    /** The record with this call_sid, if it exists and is visible; otherwise empty (never a hint). */
+    /**
+     * The record with this call_sid, if one is visible (the first stored, when the call_sid names records of
+     * several visible partners); otherwise empty (never a hint).
+     */
     Optional<Cdr> find(String callSid, Visibility visibility);
 
     /**

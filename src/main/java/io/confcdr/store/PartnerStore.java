@@ -33,6 +33,11 @@ public interface PartnerStore {
     /** Every partner's sid. */
     Set<String> allSids();
 
+    /** Every partner, ordered by sid. */
+    default List<Partner> all() {
+        return allSids().stream().sorted().map(this::find).flatMap(Optional::stream).toList();
+    }
+
     List<Partner> children(String sid);
 
     /** The partner and all its descendants, ordered by sid; empty if it does not exist. */

@@ -23,6 +23,9 @@ public interface Storage extends AutoCloseable {
     /** Erasures of numbers from the records, and the memory of them. */
     ErasureStore erasures();
 
+    /** Deletion of records past their partner's retention. */
+    RetentionStore retention();
+
     /** True when the database answers; used by health checks. */
     boolean isAvailable();
 

@@ -46,7 +46,7 @@ abstract class AdminApiContract extends AbstractAdminApiTest {
 
         assertThat(created.statusCode()).isEqualTo(200);
         JsonNode partner = json(created);
-        assertThat(partner.propertyNames()).containsExactly("callbacks", "date_created", "name", "parent_sid", "partner_sid", "status");
+        assertThat(partner.propertyNames()).containsExactly("callbacks", "cdr_retention_days", "date_created", "name", "parent_sid", "partner_sid", "status");
         assertThat(partner.get("parent_sid").stringValue()).isEqualTo(EMEA);
         assertThat(partner.get("status").stringValue()).isEqualTo("active");
         assertThat(partner.get("date_created").stringValue()).isEqualTo("2026-11-24T12:00:00.000Z");
@@ -102,7 +102,7 @@ abstract class AdminApiContract extends AbstractAdminApiTest {
                 "{\"name\":\"Acme Paris Nord\",\"status\":\"suspended\",\"callbacks\":{\"cdr\":\"https://p.example.com/\"}}", emeaAdmin);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"callbacks\":{\"cdr\":\"https://p.example.com/\"},\"date_created\":\"2026-11-24T12:00:00.000Z\","
+        assertThat(response.body()).isEqualTo("{\"callbacks\":{\"cdr\":\"https://p.example.com/\"},\"cdr_retention_days\":null,\"date_created\":\"2026-11-24T12:00:00.000Z\","
                 + "\"name\":\"Acme Paris Nord\",\"parent_sid\":\"" + EMEA + "\",\"partner_sid\":\"" + PARIS + "\",\"status\":\"suspended\"}");
         assertThat(get(PARTNERS + "/" + PARIS, emeaAdmin).body()).isEqualTo(response.body());
     }

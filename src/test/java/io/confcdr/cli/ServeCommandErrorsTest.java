@@ -56,6 +56,15 @@ class ServeCommandErrorsTest {
     }
 
     @Test
+    void aRetentionIntervalBeyondTheHourIsOneLineAndExitTwo() {
+        var result = realStore().run("serve", "--host", "127.0.0.1", "--port", "0", "--retention-interval", "61",
+                "--data", dir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).isEqualTo("confcdr: --retention-interval must be a whole number from 1 to 60, not '61'" + System.lineSeparator());
+    }
+
+    @Test
     void aHostThatDoesNotResolveIsItsOwnMessageNotABusyPort() {
         var result = realStore().run("serve", "--host", "no-such-host.invalid", "--port", "0", "--data", dir.toString());
 

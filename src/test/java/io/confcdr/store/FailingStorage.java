@@ -58,6 +58,11 @@ public final class FailingStorage implements Storage {
     }
 
     @Override
+    public RetentionStore retention() {
+        return delegate.retention();
+    }
+
+    @Override
     public SourceStore sources() {
         return new SourceStore() {
             @Override

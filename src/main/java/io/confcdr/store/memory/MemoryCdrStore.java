@@ -8,6 +8,7 @@ import io.confcdr.query.Visibility;
 import io.confcdr.store.CdrStore;
 import io.confcdr.store.InsertResult;
 import io.confcdr.store.Page;
+import io.confcdr.store.RecordKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +29,10 @@ final class MemoryCdrStore implements CdrStore {
 
     private final Clock clock;
     private final List<Cdr> rows = new ArrayList<>();
-    private final Map<String, Cdr> bySid = new HashMap<>();
+    private final Map<RecordKey, Cdr> bySid = new HashMap<>();
     private Predicate<String> partnerDeleted = sid -> false;
-    /** call_sids of erased records: storing one again is a conflict. */
-    private final Set<String> erased = new HashSet<>();
+    /** Keys of erased records: storing one again is a conflict. */
+    private final Set<RecordKey> erased = new HashSet<>();
 
     MemoryCdrStore(Clock clock) {
         this.clock = clock;
@@ -56,17 +57,17 @@ final class MemoryCdrStore implements CdrStore {
         var now = Timestamps.truncate(clock.instant());
         List<InsertResult> results = new ArrayList<>(records.size());
         for (Cdr record : records) {
-            Cdr existing = bySid.get(record.callSid());
+            Cdr existing = bySid.get(RecordKey.of(record));
             if (existing != null) {
                 results.add(InsertResult.againstStored(existing, record));
-            } else if (erased.contains(record.callSid())) {
+            } else if (erased.contains(RecordKey.of(record))) {
                 results.add(new InsertResult.Conflict(record.callSid()));
             } else if (partnerDeleted.test(record.partnerSid())) {
                 results.add(new InsertResult.PartnerMissing(record.callSid()));
             } else {
                 Cdr stored = record.withDateInsert(now);
                 rows.add(stored);
-                bySid.put(stored.callSid(), stored);
+                bySid.put(RecordKey.of(stored), stored);
                 results.add(new InsertResult.Stored(stored));
             }
         }
@@ -85,22 +86,33 @@ final class MemoryCdrStore implements CdrStore {
                 continue;
             }
             count++;
-            erased.add(row.callSid());
+            erased.add(RecordKey.of(row));
             if (change == null) {
                 rows.remove();
-                bySid.remove(row.callSid());
+                bySid.remove(RecordKey.of(row));
             } else {
                 Cdr changed = change.apply(row);
                 rows.set(changed);
-                bySid.put(changed.callSid(), changed);
+                bySid.put(RecordKey.of(changed), changed);
             }
         }
         return count;
     }
 
+    /** Removes at most {@code max} records {@code expired} selects, and says how many. */
+    synchronized int purge(Predicate<Cdr> expired, int max) {
+        Set<Cdr> chosen = new HashSet<>(rows.stream().filter(expired).limit(max).toList());
+        rows.removeIf(chosen::contains);
+        chosen.forEach(cdr -> bySid.remove(RecordKey.of(cdr)));
+        return chosen.size();
+    }
+
     @Override
     public synchronized Optional<Cdr> find(String callSid, Visibility visibility) {
-        return Optional.ofNullable(bySid.get(callSid)).filter(cdr -> visibility.allows(cdr.partnerSid()));
+        // The first stored of the visible records with this call_sid (one per partner at most).
+        return rows.stream()
+                .filter(cdr -> cdr.callSid().equals(callSid) && visibility.allows(cdr.partnerSid()))
+                .findFirst();
     }
 
     /** Runs {@code work} over the rows in insertion order (index + 1 is the seq), under the store's lock. */

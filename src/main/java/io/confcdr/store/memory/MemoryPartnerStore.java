@@ -94,7 +94,7 @@ final class MemoryPartnerStore implements PartnerStore {
             }
         }
         Partner updated = new Partner(existing.sid(), changed.name(), changed.parentSid(), changed.status(),
-                existing.dateCreated(), changed.callbacks());
+                existing.dateCreated(), changed.callbacks(), changed.cdrRetentionDays());
         partners.put(changed.sid(), updated);
         return new Update.Updated(updated);
     }

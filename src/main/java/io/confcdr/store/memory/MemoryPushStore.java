@@ -107,10 +107,11 @@ final class MemoryPushStore implements PushStore {
     @Override
     public OptionalLong seqOf(String callSid, Visibility visibility) {
         return cdrs.read(rows -> {
-            for (int i = 0; i < rows.size(); i++) {
+            // The last stored of the visible records with this call_sid, as the SQL stores answer.
+            for (int i = rows.size() - 1; i >= 0; i--) {
                 Cdr cdr = rows.get(i);
-                if (cdr.callSid().equals(callSid)) {
-                    return visibility.allows(cdr.partnerSid()) ? OptionalLong.of(i + 1L) : OptionalLong.empty();
+                if (cdr.callSid().equals(callSid) && visibility.allows(cdr.partnerSid())) {
+                    return OptionalLong.of(i + 1L);
                 }
             }
             return OptionalLong.empty();

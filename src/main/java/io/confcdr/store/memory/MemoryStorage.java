@@ -5,6 +5,7 @@ import io.confcdr.store.ErasureStore;
 import io.confcdr.store.MeetingStore;
 import io.confcdr.store.PartnerStore;
 import io.confcdr.store.PushStore;
+import io.confcdr.store.RetentionStore;
 import io.confcdr.store.SourceStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
@@ -53,6 +54,12 @@ public final class MemoryStorage implements Storage {
 
     public ErasureStore erasures() {
         return erasures;
+    }
+
+    @Override
+    public RetentionStore retention() {
+        return (partnerSids, cutoff, maxRows) -> cdrs.purge(
+                cdr -> partnerSids.contains(cdr.partnerSid()) && cdr.dateStop().isBefore(cutoff), maxRows);
     }
 
     @Override

@@ -124,20 +124,26 @@ public final class ReferenceEvaluator {
                 .toList();
     }
 
+    /**
+     * The visible record the cursor names; when its call_sid is held by several visible partners (each its
+     * own record), the one stored last for {@code after} and first for {@code before}, so a walk moves on.
+     */
     private static Cdr cursorRecord(List<Cdr> visible, Cursor cursor) {
-        return visible.stream()
-                .filter(cdr -> cdr.callSid().equals(cursor.callSid()))
-                .findFirst()
-                .orElseThrow(() -> new UnknownCursorException(cursor));
+        List<Cdr> named = visible.stream().filter(cdr -> cdr.callSid().equals(cursor.callSid())).toList();
+        if (named.isEmpty()) {
+            throw new UnknownCursorException(cursor);
+        }
+        return cursor.before() ? named.getFirst() : named.getLast();
     }
 
     /** The full order of {@code order}, tie-broken by insertion sequence (the index in {@code visible}). */
     private static Comparator<Cdr> comparator(Order order, List<Cdr> visible) {
-        Map<String, Integer> seq = new HashMap<>();
+        // By identity: a call_sid may name records of several partners.
+        Map<Cdr, Integer> seq = new java.util.IdentityHashMap<>();
         for (int i = 0; i < visible.size(); i++) {
-            seq.put(visible.get(i).callSid(), i);
+            seq.put(visible.get(i), i);
         }
-        Comparator<Cdr> bySeq = Comparator.comparingInt(cdr -> seq.get(cdr.callSid()));
+        Comparator<Cdr> bySeq = Comparator.comparingInt(seq::get);
         return switch (order) {
             case Order.Insertion ignored -> bySeq;
             case Order.Shuffle ignored -> bySeq;

@@ -3,6 +3,7 @@ package io.confcdr.store.sql;
 import io.confcdr.model.Cdr;
 import io.confcdr.model.Timestamps;
 import io.confcdr.store.InsertResult;
+import io.confcdr.store.RecordKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,18 +62,18 @@ final class CdrBatchInsert {
         Instant now = Timestamps.truncate(clock.instant());
         List<Cdr> rows = records.stream().map(record -> normalised(record, now)).toList();
         Set<String> deleted = PartnerTombstones.among(tx, rows.stream().map(Cdr::partnerSid).collect(Collectors.toSet()));
-        Set<String> erased = ErasedCalls.among(tx, dialect, rows.stream().map(Cdr::callSid).toList());
+        Set<RecordKey> erased = ErasedCalls.among(tx, dialect, rows);
         if (deleted.isEmpty() && erased.isEmpty() && bulkInsert.insertedWhole(tx, rows)) {
             return rows.stream().<InsertResult>map(InsertResult.Stored::new).toList();
         }
-        Map<String, Cdr> stored = storedAmong(tx, rows);
+        Map<RecordKey, Cdr> stored = storedAmong(tx, rows);
         List<InsertResult> results = new ArrayList<>(rows.size());
         List<Cdr> fresh = new ArrayList<>();
         for (Cdr row : rows) {
-            Cdr existing = stored.get(row.callSid());
+            Cdr existing = stored.get(RecordKey.of(row));
             if (existing != null) {
                 results.add(InsertResult.againstStored(existing, row));
-            } else if (erased.contains(row.callSid())) {
+            } else if (erased.contains(RecordKey.of(row))) {
                 // Deleted by an erasure: storing it again would bring the erased number back.
                 results.add(new InsertResult.Conflict(row.callSid()));
             } else if (deleted.contains(row.partnerSid())) {
@@ -88,15 +89,19 @@ final class CdrBatchInsert {
         return results;
     }
 
-    /** The records already stored under the batch's call_sids. Writers are serialised, so this stays true until commit. */
-    private Map<String, Cdr> storedAmong(DSLContext tx, List<Cdr> rows) {
-        Map<String, Cdr> stored = new HashMap<>();
+    /**
+     * The records already stored under the batch's keys (call_sid within partner): a record of the same
+     * call_sid under another partner is another record, and plays no part. Writers are serialised, so this
+     * stays true until commit.
+     */
+    private Map<RecordKey, Cdr> storedAmong(DSLContext tx, List<Cdr> rows) {
+        Map<RecordKey, Cdr> stored = new HashMap<>();
         for (int from = 0; from < rows.size(); from += SIDS_PER_LOOKUP) {
             List<String> sids = rows.subList(from, Math.min(rows.size(), from + SIDS_PER_LOOKUP)).stream()
                     .map(Cdr::callSid).toList();
             cdrRows.fetch(tx.select(cdr.selectColumns()).from(cdr.table())
                             .where(dialect.callSidAmong(cdr.callSid(), sids)))
-                    .forEach(cdr -> stored.put(cdr.callSid(), cdr));
+                    .forEach(cdr -> stored.put(RecordKey.of(cdr), cdr));
         }
         return stored;
     }

@@ -24,16 +24,27 @@ final class CdrBySid {
         this.sql = db.dsl().render(db.dsl()
                 .select(cdr.selectColumns())
                 .from(cdr.table())
-                .where(cdr.callSid().eq(DSL.param("call_sid", String.class))));
+                .where(cdr.callSid().eq(DSL.param("call_sid", String.class)))
+                .orderBy(cdr.seq()));
     }
 
+    /**
+     * The first stored of the visible records with this call_sid. Usually there is one record or none; the
+     * same call_sid under several partners (each its own record) is rare, and the rows are few.
+     */
     Optional<Cdr> find(String callSid, Visibility visibility) {
         Cdr found = db.query(sql, statement -> {
             statement.setString(1, callSid);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? rows.read(rs) : null;
+                while (rs.next()) {
+                    Cdr row = rows.read(rs);
+                    if (visibility.allows(row.partnerSid())) {
+                        return row;
+                    }
+                }
+                return null;
             }
         });
-        return found != null && visibility.allows(found.partnerSid()) ? Optional.of(found) : Optional.empty();
+        return Optional.ofNullable(found);
     }
 }

@@ -95,9 +95,13 @@ final class CdrPageReader {
             throw new IllegalArgumentException("cursors cannot be used with order=shuffle");
         }
         Field<?> sortColumn = order instanceof Order.ByField byField ? cdr.column(byField.field()) : DSL.inline((Object) null);
+        // The same call_sid under two visible partners is two records: the one furthest along the walk's
+        // direction is the anchor, so a walk always moves on (it may pass over records between the two).
         Record2<Long, ?> row = dsl.select(cdr.seq(), sortColumn)
                 .from(cdr.table())
                 .where(cdr.callSid().eq(cursor.callSid()).and(translator.visibility(visibility)))
+                .orderBy(cursor.before() ? cdr.seq().asc() : cdr.seq().desc())
+                .limit(1)
                 .fetchOne();
         if (row == null) {
             throw new UnknownCursorException(cursor);

@@ -35,7 +35,7 @@ final class PostgresCopy implements CdrBulkInsert {
     }
 
     /**
-     * Optimistically: most batches hold only new records, and the unique index on call_sid checks each row
+     * Optimistically: most batches hold only new records, and the unique key (partner_sid, call_sid) checks each row
      * as COPY inserts it anyway, so the batch is copied whole without looking its sids up first. If any sid
      * is already stored, COPY fails on the unique key; the attempt is rolled back to a savepoint and the
      * caller takes the careful path (look up, then {@link #insertNew} what is new). Saves a lookup of every

@@ -52,11 +52,13 @@ final class SqlErasureStore implements ErasureStore {
             Condition matching = translator.visibility(visibility).and(matches(command));
             Erasure given = command.erasure();
             tx.insertInto(ErasedCalls.TABLE, DSL.field(DSL.name("call_sid"), SQLDataType.VARCHAR),
+                            DSL.field(DSL.name("partner_sid"), SQLDataType.VARCHAR),
                             DSL.field(DSL.name("erasure_sid"), SQLDataType.VARCHAR))
-                    .select(DSL.select(cdr.callSid(), DSL.val(given.sid()))
+                    .select(DSL.select(cdr.callSid(), cdr.partnerSid(), DSL.val(given.sid()))
                             .from(cdr.table())
                             .where(matching)
-                            .andNotExists(DSL.selectOne().from(ErasedCalls.TABLE).where(ErasedCalls.CALL_SID.eq(cdr.callSid()))))
+                            .andNotExists(DSL.selectOne().from(ErasedCalls.TABLE).where(ErasedCalls.CALL_SID.eq(cdr.callSid())
+                                    .and(ErasedCalls.PARTNER_SID.eq(cdr.partnerSid())))))
                     .execute();
             long count = switch (command.mode()) {
                 case DELETE -> tx.deleteFrom(cdr.table()).where(matching).execute();

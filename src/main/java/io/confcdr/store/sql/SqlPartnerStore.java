@@ -15,7 +15,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
-import org.jooq.Record6;
+import org.jooq.Record7;
 import org.jooq.Table;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
@@ -41,6 +41,7 @@ public final class SqlPartnerStore implements PartnerStore {
     private final Field<String> parentSid = DSL.field(DSL.name("parent_sid"), SQLDataType.VARCHAR);
     private final Field<String> status = DSL.field(DSL.name("status"), SQLDataType.VARCHAR);
     private final Field<String> callbacks = DSL.field(DSL.name("callbacks"), SQLDataType.VARCHAR);
+    private final Field<Integer> retentionDays = DSL.field(DSL.name("cdr_retention_days"), SQLDataType.INTEGER);
     private final Field<Instant> dateCreated;
     private final Table<Record> cdrTable = DSL.table(DSL.name("cdr"));
     private final Field<String> cdrPartnerSid = DSL.field(DSL.name("partner_sid"), SQLDataType.VARCHAR);
@@ -81,13 +82,21 @@ public final class SqlPartnerStore implements PartnerStore {
             if (created.parentSid() != null && !tx.fetchExists(partner, sid.eq(created.parentSid()))) {
                 return new Creation.ParentMissing();
             }
-            tx.insertInto(partner, sid, name, parentSid, status, dateCreated, callbacks)
+            tx.insertInto(partner, sid, name, parentSid, status, dateCreated, callbacks, retentionDays)
                     .values(created.sid(), created.name(), created.parentSid(), created.status(), created.dateCreated(),
-                            callbacksText(created.callbacks()))
+                            callbacksText(created.callbacks()), created.cdrRetentionDays())
                     .execute();
             tx.deleteFrom(PartnerTombstones.TABLE).where(PartnerTombstones.SID.eq(created.sid())).execute();
             return new Creation.Created(created);
         });
+    }
+
+    @Override
+    public List<Partner> all() {
+        return db.read(dsl -> dsl.select(sid, name, parentSid, status, dateCreated, callbacks, retentionDays)
+                .from(partner)
+                .orderBy(sid)
+                .fetch(this::toPartner));
     }
 
     @Override
@@ -97,7 +106,7 @@ public final class SqlPartnerStore implements PartnerStore {
 
     @Override
     public Optional<Partner> find(String wanted) {
-        return db.read(dsl -> dsl.select(sid, name, parentSid, status, dateCreated, callbacks)
+        return db.read(dsl -> dsl.select(sid, name, parentSid, status, dateCreated, callbacks, retentionDays)
                 .from(partner)
                 .where(sid.eq(wanted))
                 .fetchOptional(this::toPartner));
@@ -122,7 +131,7 @@ public final class SqlPartnerStore implements PartnerStore {
 
     @Override
     public List<Partner> children(String parent) {
-        return db.read(dsl -> dsl.select(sid, name, parentSid, status, dateCreated, callbacks)
+        return db.read(dsl -> dsl.select(sid, name, parentSid, status, dateCreated, callbacks, retentionDays)
                 .from(partner)
                 .where(parentSid.eq(parent))
                 .orderBy(sid)
@@ -133,7 +142,7 @@ public final class SqlPartnerStore implements PartnerStore {
     public List<Partner> listSubtree(String root) {
         return db.read(dsl -> {
             Set<String> sids = subtree(dsl, root);
-            return dsl.select(sid, name, parentSid, status, dateCreated, callbacks)
+            return dsl.select(sid, name, parentSid, status, dateCreated, callbacks, retentionDays)
                     .from(partner)
                     .where(sid.in(sids))
                     .orderBy(sid)
@@ -153,7 +162,7 @@ public final class SqlPartnerStore implements PartnerStore {
     private Update move(Partner changed) {
         return db.write(tx -> {
             lockTreeForMove(tx);
-            Partner existing = tx.select(sid, name, parentSid, status, dateCreated, callbacks).from(partner)
+            Partner existing = tx.select(sid, name, parentSid, status, dateCreated, callbacks, retentionDays).from(partner)
                     .where(sid.eq(changed.sid())).fetchOptional(this::toPartner).orElse(null);
             if (existing == null) {
                 return new Update.NotFound();
@@ -171,10 +180,11 @@ public final class SqlPartnerStore implements PartnerStore {
                     .set(parentSid, changed.parentSid())
                     .set(status, changed.status())
                     .set(callbacks, callbacksText(changed.callbacks()))
+                    .set(retentionDays, changed.cdrRetentionDays())
                     .where(sid.eq(changed.sid()))
                     .execute();
             return new Update.Updated(new Partner(existing.sid(), changed.name(), changed.parentSid(), changed.status(),
-                    existing.dateCreated(), changed.callbacks()));
+                    existing.dateCreated(), changed.callbacks(), changed.cdrRetentionDays()));
         });
     }
 
@@ -224,8 +234,8 @@ public final class SqlPartnerStore implements PartnerStore {
         return value.isEmpty() ? null : JSON.writeValueAsString(value);
     }
 
-    private Partner toPartner(Record6<String, String, String, String, Instant, String> row) {
+    private Partner toPartner(Record7<String, String, String, String, Instant, String, Integer> row) {
         Map<String, String> parsed = row.value6() == null ? Map.of() : JSON.readValue(row.value6(), CALLBACKS);
-        return new Partner(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(), parsed);
+        return new Partner(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(), parsed, row.value7());
     }
 }

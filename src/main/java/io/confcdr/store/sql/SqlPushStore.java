@@ -217,7 +217,8 @@ final class SqlPushStore implements PushStore {
     public OptionalLong seqOf(String callSid, Visibility visibility) {
         return db.read(dsl -> {
             Long seq = dsl.select(cdr.seq()).from(cdr.table())
-                    .where(cdr.callSid().eq(callSid).and(translator.visibility(visibility))).fetchOne(cdr.seq());
+                    .where(cdr.callSid().eq(callSid).and(translator.visibility(visibility)))
+                    .orderBy(cdr.seq().desc()).limit(1).fetchOne(cdr.seq());
             return seq == null ? OptionalLong.empty() : OptionalLong.of(seq);
         });
     }

@@ -5,6 +5,7 @@ import io.confcdr.store.ErasureStore;
 import io.confcdr.store.MeetingStore;
 import io.confcdr.store.PartnerStore;
 import io.confcdr.store.PushStore;
+import io.confcdr.store.RetentionStore;
 import io.confcdr.store.SourceStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
@@ -21,6 +22,7 @@ public final class SqlStorage implements Storage {
     private final SqlMeetingStore meetings;
     private final SqlSourceStore sources;
     private final SqlErasureStore erasures;
+    private final SqlRetentionStore retention;
     private final WriteProbe writeProbe;
     private final SqlPushStore push;
 
@@ -30,6 +32,7 @@ public final class SqlStorage implements Storage {
         this.meetings = new SqlMeetingStore(db);
         this.sources = new SqlSourceStore(db, cdrs.inserter(), clock);
         this.erasures = new SqlErasureStore(db, cdrs.table(), cdrs.translator());
+        this.retention = new SqlRetentionStore(db, cdrs.table());
         this.tokens = new SqlTokenStore(db, clock);
         this.partners = new SqlPartnerStore(db, clock, tokens::forgetCachedTokens);
         this.writeProbe = new WriteProbe(db, System::nanoTime);
@@ -58,6 +61,11 @@ public final class SqlStorage implements Storage {
 
     public ErasureStore erasures() {
         return erasures;
+    }
+
+    @Override
+    public RetentionStore retention() {
+        return retention;
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 
 /**
- * SQLite's bulk path: one prepared single-row {@code INSERT … ON CONFLICT (call_sid) DO NOTHING} run as a
+ * SQLite's bulk path: one prepared single-row {@code INSERT … ON CONFLICT (partner_sid, call_sid) DO NOTHING} run as a
  * JDBC batch, rather than multi-row INSERTs whose thousands of bind values per statement jOOQ renders and
  * SQLite parses anew each time. There is no optimistic whole-batch path: every batch is looked up first.
  */
@@ -30,7 +30,7 @@ final class SqliteBatchInsert implements CdrBulkInsert {
     public void insertNew(DSLContext tx, List<Cdr> fresh) {
         BatchBindStep insert = tx.batch(tx.insertInto(cdr.table(), cdr.attributeColumns())
                 .values(Collections.nCopies(cdr.attributeColumns().size(), null))
-                .onConflict(cdr.callSid()).doNothing());
+                .onConflict(cdr.partnerSid(), cdr.callSid()).doNothing());
         for (Cdr row : fresh) {
             insert = insert.bind(cdr.values(row).toArray());
         }

@@ -1,0 +1,13 @@
+package io.confcdr.api;
+
+import io.confcdr.store.Storage;
+import io.confcdr.store.memory.MemoryStorage;
+import java.time.Clock;
+
+class MemoryRetentionApiTest extends RetentionApiContract {
+
+    @Override
+    protected Storage newStorage(Clock clock) {
+        return new MemoryStorage(clock);
+    }
+}

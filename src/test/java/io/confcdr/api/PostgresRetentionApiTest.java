@@ -1,0 +1,14 @@
+package io.confcdr.api;
+
+import io.confcdr.store.Storage;
+import io.confcdr.store.sql.PostgresTestDatabase;
+import java.time.Clock;
+
+/** {@link RetentionApiContract} over HTTP against PostgreSQL, a fresh schema per test. */
+class PostgresRetentionApiTest extends RetentionApiContract {
+
+    @Override
+    protected Storage newStorage(Clock clock) {
+        return PostgresTestDatabase.open(getClass(), clock);
+    }
+}
