@@ -1,7 +1,9 @@
 package io.confcdr.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.confcdr.store.StoreUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -160,6 +162,17 @@ public final class SqlDatabase implements AutoCloseable {
             return connection.isValid(2);
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    /**
+     * HikariCP's own Micrometer meters ({@code hikaricp_connections_active}, {@code _idle}, {@code _pending},
+     * {@code _max}, acquire and usage times), tagged with the pool's name. A pool takes one registry only:
+     * a second call (a second set of services over the same store, in tests) keeps the first.
+     */
+    void bindMetrics(MeterRegistry registry) {
+        if (dataSource.getMetricsTrackerFactory() == null) {
+            dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         }
     }
 
