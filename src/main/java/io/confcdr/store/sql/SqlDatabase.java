@@ -145,7 +145,9 @@ public final class SqlDatabase implements AutoCloseable {
     public <T> T write(Function<DSLContext, T> work) {
         writers.enter();
         try {
-            return threads.call(() -> dsl.transactionResult(configuration -> work.apply(configuration.dsl())));
+            return threads.call(() -> dsl.connectionResult(connection -> dialect.asWriteTransaction(connection,
+                    () -> dsl.configuration().derive(connection).dsl()
+                            .transactionResult(configuration -> work.apply(configuration.dsl())))));
         } catch (RuntimeException failure) {
             if (StoreErrors.isBrokenConnection(failure)) {
                 evictIdleConnections();
