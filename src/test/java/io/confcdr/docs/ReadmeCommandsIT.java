@@ -57,7 +57,8 @@ class ReadmeCommandsIT {
                         .isNotIn("sh", "shell");
                 if (language.equals("bash")) {
                     names.add(document + " block " + index);
-                    script.append(block.group(2)).append("\necho '").append(DONE).append(names.size()).append("'\n");
+                    // On a line of its own even after output without a final newline (curl's JSON).
+                    script.append(block.group(2)).append("\nprintf '\\n%s\\n' '").append(DONE).append(names.size()).append("'\n");
                 }
             }
         }
@@ -79,6 +80,7 @@ class ReadmeCommandsIT {
         } finally {
             killGroup(bash.pid());
         }
+        Files.delete(work.resolve("bin"));
         String log = Files.readString(output, StandardCharsets.UTF_8);
         int done = (int) log.lines().filter(line -> line.startsWith(DONE)).count();
         assertThat(finished).as("the blocks finished within %d s; output:\n%s", TIMEOUT_SECONDS, log).isTrue();
