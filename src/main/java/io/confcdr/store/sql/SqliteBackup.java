@@ -144,7 +144,9 @@ public final class SqliteBackup {
         return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     }
 
+    /** SQLite's words without the driver's "[SQLITE_NOTADB] " prefix. */
     private static String firstLine(String message) {
-        return message == null ? "unreadable" : message.lines().findFirst().orElse(message);
+        String line = message == null ? "unreadable" : message.lines().findFirst().orElse(message);
+        return line.replaceFirst("^\\[SQLITE_[A-Z_]+\\]\\s*", "");
     }
 }
