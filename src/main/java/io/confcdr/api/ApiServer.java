@@ -5,13 +5,9 @@ import io.confcdr.boot.Services;
 import io.confcdr.store.Storage;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.router.Endpoint;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +49,7 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(Services services, ApiConfig config, Consumer<RoutesConfig> extraRoutes) {
         PrometheusMeterRegistry registry = services.metrics();
+        var requestMeters = new RequestMeters(registry);
         var auth = new RequestAuth(services.authenticator(),
                 new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime));
         var baseUrl = new BaseUrl(config.publicUrl(), config.trustedProxies());
@@ -89,7 +86,7 @@ public final class ApiServer implements AutoCloseable {
                 http.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
             });
             javalin.requestLogger.http((ctx, millis) -> {
-                timeRequest(registry, ctx, millis);
+                requestMeters.record(ctx, millis);
                 AuditLog.record(ctx, millis);
                 RequestId.clear();
             });
@@ -157,16 +154,5 @@ public final class ApiServer implements AutoCloseable {
                 tls.close();
             }
         }
-    }
-
-    /** {@code http_server_requests_seconds{method, uri, status}}; uri is the route template, never the raw path. */
-    private static void timeRequest(PrometheusMeterRegistry registry, Context ctx, Float millis) {
-        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-        Timer.builder("http.server.requests")
-                .tag("method", ctx.method().name())
-                .tag("uri", endpoint == null ? "UNMATCHED" : endpoint.path)
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .register(registry)
-                .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
     }
 }

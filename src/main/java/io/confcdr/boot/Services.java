@@ -22,11 +22,6 @@ import io.confcdr.report.Reports;
 import io.confcdr.store.Storage;
 import io.confcdr.store.sql.SqlStorageFactory;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +38,7 @@ public final class Services implements AutoCloseable {
 
     private final Storage storage;
     private final Clock clock;
+    private final Meters meters;
     private final PrometheusMeterRegistry metrics;
     private final Authenticator authenticator;
     private final Ingestor ingestor;
@@ -67,11 +63,9 @@ public final class Services implements AutoCloseable {
             int maxRecordsPerBatch) {
         this.storage = storage;
         this.clock = clock;
-        this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
-        new ProcessorMetrics().bindTo(metrics);
-        new UptimeMetrics().bindTo(metrics);
+        this.meters = new Meters();
+        this.metrics = meters.registry();
+        storage.bindMetrics(metrics);
         this.authenticator = new Authenticator(storage.tokens(), clock);
         this.ingestor = new Ingestor(storage, clock, maxRecordsPerBatch);
         ingestor.addListener(new IngestMetrics(metrics));
@@ -87,7 +81,7 @@ public final class Services implements AutoCloseable {
         this.retention = new RetentionPurge(storage.partners(), storage.retention(), clock, metrics,
                 RetentionPurge.DEFAULT_BATCH);
         Gauge.builder("confcdr.stream.connections", streams, LiveStreams::openStreams)
-                .description("live streams open in this process")
+                .description("Live streams open in this process")
                 .register(metrics);
         this.reports = new Reports(storage.cdrs(), storage.partners());
         var wakeDelivery = new AtomicReference<Runnable>(() -> { });
@@ -226,7 +220,7 @@ public final class Services implements AutoCloseable {
             }
         }
         delivery.close();
-        metrics.close();
+        meters.close();
         storage.close();
     }
 }

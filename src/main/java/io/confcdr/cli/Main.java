@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
         description = "Conference CDR service, wire-compatible with the CarrierX Core API v2 conference CDR endpoints.",
         subcommands = {ServeCommand.class, DemoCommand.class, PartnerCommand.class, TokenCommand.class,
                 ImportCommand.class, ExportCommand.class, GenerateCommand.class, ReportCommand.class,
-                WebhookCommand.class, CommandLine.HelpCommand.class})
+                WebhookCommand.class, BackupCommand.class, RestoreCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -25,25 +25,45 @@ final class PushMetrics {
     private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
     private final Map<String, Meter[]> gauges = new HashMap<>();
 
+    private final Counter acknowledged;
+    private final Counter rejected;
+    private final Counter noAnswer;
+
     PushMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
+        // Registered up front so that a rate over them is 0 rather than absent before the first delivery.
+        this.acknowledged = deliveries("acknowledged");
+        this.rejected = deliveries("rejected");
+        this.noAnswer = deliveries("no_answer");
     }
 
     void delivered(SendOutcome outcome) {
-        String name = switch (outcome) {
-            case SendOutcome.Answered answered -> answered.acknowledges() ? "acknowledged" : "rejected";
-            case SendOutcome.NoAnswer noAnswer -> "no_answer";
+        Counter counter = switch (outcome) {
+            case SendOutcome.Answered answered -> answered.acknowledges() ? acknowledged : rejected;
+            case SendOutcome.NoAnswer none -> noAnswer;
         };
-        Counter.builder("confcdr.push.deliveries").tag("outcome", name).register(registry).increment();
+        counter.increment();
+    }
+
+    private Counter deliveries(String outcome) {
+        return Counter.builder("confcdr.push.deliveries")
+                .description("Webhook delivery attempts by outcome: acknowledged (2xx), rejected (another status), "
+                        + "no_answer (timeout or connection failure)")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     synchronized void backlog(String sid, Backlog backlog) {
         backlogs.put(sid, backlog);
         gauges.computeIfAbsent(sid, key -> new Meter[] {
-            Gauge.builder("confcdr.push.lag.records", backlogs, all -> all.getOrDefault(key, Backlog.NONE).records())
+            Gauge.builder("confcdr.push.lag", backlogs, all -> all.getOrDefault(key, Backlog.NONE).records())
+                    .baseUnit("records")
+                    .description("Records matching the subscription that are not yet delivered")
                     .tag("subscription_sid", key).register(registry),
-            Gauge.builder("confcdr.push.oldest.undelivered.age.seconds", backlogs, all -> age(all.get(key)))
+            Gauge.builder("confcdr.push.oldest.undelivered.age", backlogs, all -> age(all.get(key)))
+                    .baseUnit("seconds")
+                    .description("Age of the oldest record not yet delivered to the subscription; 0 when caught up")
                     .tag("subscription_sid", key).register(registry)});
     }
 

@@ -1,5 +1,6 @@
 package io.confcdr.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 
 /** One database: its CDRs, partners, tokens and ingest sources. Opened once per process, closed at shutdown. */
@@ -42,6 +43,13 @@ public interface Storage extends AutoCloseable {
     /** True when a write would succeed now; see {@link #writeProblem()}. */
     default boolean isWritable() {
         return writeProblem().isEmpty();
+    }
+
+    /**
+     * Publishes the store's connection-pool gauges (active, idle, pending, max) and timings on
+     * {@code registry}; a store without a pool (memory) publishes nothing. Called once per process.
+     */
+    default void bindMetrics(MeterRegistry registry) {
     }
 
     @Override

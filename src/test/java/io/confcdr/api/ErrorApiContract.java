@@ -87,7 +87,7 @@ abstract class ErrorApiContract extends AbstractApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body())
                 .contains("confcdr_ingest_records_total{outcome=\"accepted\"} 1.0")
-                .contains("http_server_requests_seconds_count{method=\"GET\",status=\"200\",uri=\"/core/v2/app/conference/calls\"}");
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/core/v2/app/conference/calls\",status_class=\"2xx\"}");
     }
 
     @Test

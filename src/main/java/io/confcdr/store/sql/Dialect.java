@@ -1,9 +1,11 @@
 package io.confcdr.store.sql;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
@@ -87,4 +89,13 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
 
     /** Called first in a partner write that checks the tree: keeps concurrent moves from forming a cycle. */
     abstract void lockPartnerTree(DSLContext tx);
+
+    /**
+     * Runs {@code transaction} (which opens a write transaction on {@code connection}) so that it cannot fail
+     * because another process wrote between its first read and its first write. Default: as it is.
+     */
+    <T> T asWriteTransaction(Connection connection, Supplier<T> transaction)
+            throws SQLException {
+        return transaction.get();
+    }
 }

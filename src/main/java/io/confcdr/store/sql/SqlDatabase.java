@@ -1,7 +1,9 @@
 package io.confcdr.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.confcdr.store.StoreUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -145,7 +147,9 @@ public final class SqlDatabase implements AutoCloseable {
     public <T> T write(Function<DSLContext, T> work) {
         writers.enter();
         try {
-            return threads.call(() -> dsl.transactionResult(configuration -> work.apply(configuration.dsl())));
+            return threads.call(() -> dsl.connectionResult(connection -> dialect.asWriteTransaction(connection,
+                    () -> dsl.configuration().derive(connection).dsl()
+                            .transactionResult(configuration -> work.apply(configuration.dsl())))));
         } catch (RuntimeException failure) {
             if (StoreErrors.isBrokenConnection(failure)) {
                 evictIdleConnections();
@@ -162,6 +166,17 @@ public final class SqlDatabase implements AutoCloseable {
             return connection.isValid(2);
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    /**
+     * HikariCP's own Micrometer meters ({@code hikaricp_connections_active}, {@code _idle}, {@code _pending},
+     * {@code _max}, acquire and usage times), tagged with the pool's name. A pool takes one registry only:
+     * a second call (a second set of services over the same store, in tests) keeps the first.
+     */
+    void bindMetrics(MeterRegistry registry) {
+        if (dataSource.getMetricsTrackerFactory() == null) {
+            dataSource.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         }
     }
 

@@ -9,6 +9,7 @@ import io.confcdr.store.RetentionStore;
 import io.confcdr.store.SourceStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -86,6 +87,11 @@ public final class SqlStorage implements Storage {
     @Override
     public Optional<String> writeProblem() {
         return writeProbe.problem();
+    }
+
+    @Override
+    public void bindMetrics(MeterRegistry registry) {
+        db.bindMetrics(registry);
     }
 
     /** The underlying database, for tests that look at the generated SQL. */

@@ -1,9 +1,11 @@
 package io.confcdr.store.sql;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.Converter;
 import org.jooq.DSLContext;
@@ -12,6 +14,9 @@ import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 
 /**
  * SQLite: dates as INTEGER epoch milliseconds; one writer at a time, queued in the JVM (SQLite has one
@@ -100,5 +105,22 @@ final class SqliteDialect extends Dialect {
     /** The writer gate has serialised this transaction already. */
     @Override
     void lockPartnerTree(DSLContext tx) {
+    }
+
+    /**
+     * {@code BEGIN IMMEDIATE}: the write lock is taken (waiting out the busy timeout) when the transaction
+     * starts. A deferred transaction that reads first fails with SQLITE_BUSY_SNAPSHOT at its first write when
+     * another process (a {@code serve} and an {@code import} on one store) committed meanwhile; the writer
+     * gate only orders the writers of this process. Read transactions (scans) stay deferred.
+     */
+    @Override
+    <T> T asWriteTransaction(Connection connection, Supplier<T> transaction) throws SQLException {
+        SQLiteConnectionConfig config = connection.unwrap(SQLiteConnection.class).getConnectionConfig();
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try {
+            return transaction.get();
+        } finally {
+            config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        }
     }
 }
