@@ -39,8 +39,15 @@ final class CdrScanReader {
         this.pages = pages;
     }
 
-    /** Failures of the database come out as the store's exceptions; a failure of {@code sink} as itself. */
+    /**
+     * Failures of the database come out as the store's exceptions; a failure of {@code sink} as itself.
+     * The rows are read on a thread of their own while {@code sink} runs on this one ({@link ScanPipe}).
+     */
     void scan(CdrScan scan, Visibility visibility, Consumer<Cdr> sink) {
+        ScanPipe.run(reading -> read(scan, visibility, reading), sink);
+    }
+
+    private void read(CdrScan scan, Visibility visibility, Consumer<Cdr> sink) {
         ConnectionProvider provider = db.dsl().configuration().connectionProvider();
         Connection connection;
         try {
