@@ -15,6 +15,9 @@ import java.util.Map;
  * bench/run http   --store sqlite   --records 1000000 --seconds 8
  * bench/run reads  --store postgres --records 1000000    # pages and http on one loaded store
  * bench/run fuzz-http --store sqlite --queries 50000 --bodies 10000 [--seed N]   # live fuzzing
+ * bench/run export   --store postgres --records 10000000 --keep-schema bench_export [--rounds 2]
+ * bench/run meetings --store sqlite   --records 1000000
+ * bench/run export-heap --store sqlite --records 1000000 [--heap 256m]   # the server in a child JVM
  * </pre>
  */
 public final class Bench {
@@ -24,7 +27,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run ingest|pages|http|reads|fuzz-http [--store sqlite|postgres] [--records N] "
+            System.err.println("usage: bench/run ingest|pages|http|reads|fuzz-http|export|meetings|export-heap [--store sqlite|postgres] [--records N] "
                     + "[--batch N] [--senders N] [--seconds N] [--only get-by-sid|list-1000|next-walk] [--walk N] [--keep-schema bench_NAME] [--queries N --bodies N --seed N]");
             System.exit(2);
         }
@@ -51,6 +54,9 @@ public final class Bench {
             case "fuzz-http" -> FuzzHttpBenchmark.run(store, Integer.parseInt(options.getOrDefault("queries", "50000")),
                     Integer.parseInt(options.getOrDefault("bodies", "10000")),
                     Long.parseLong(options.getOrDefault("seed", Long.toString(System.nanoTime()))));
+            case "export" -> new ExportBenchmark(store, records, Integer.parseInt(options.getOrDefault("rounds", "2")), kept).run();
+            case "meetings" -> new MeetingBenchmark(store, records, kept).run();
+            case "export-heap" -> new ExportHeapBenchmark(store, records, kept, options.getOrDefault("heap", "256m")).run();
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

@@ -104,6 +104,11 @@ final class BenchStore implements AutoCloseable {
         return jdbcUrl;
     }
 
+    /** The SQLite store's data directory; null on PostgreSQL. */
+    Path sqliteDir() {
+        return sqliteDir;
+    }
+
     String kind() {
         return kind;
     }

@@ -10,8 +10,12 @@ import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 
 /**
  * Streams a {@link CdrScan} off one statement, row by row: the list route's filter, order and keyset
@@ -39,8 +43,15 @@ final class CdrScanReader {
         this.pages = pages;
     }
 
-    /** Failures of the database come out as the store's exceptions; a failure of {@code sink} as itself. */
+    /**
+     * Failures of the database come out as the store's exceptions; a failure of {@code sink} as itself.
+     * The rows are read on a thread of their own while {@code sink} runs on this one ({@link ScanPipe}).
+     */
     void scan(CdrScan scan, Visibility visibility, Consumer<Cdr> sink) {
+        ScanPipe.run(reading -> read(scan, visibility, reading), sink);
+    }
+
+    private void read(CdrScan scan, Visibility visibility, Consumer<Cdr> sink) {
         ConnectionProvider provider = db.dsl().configuration().connectionProvider();
         Connection connection;
         try {
@@ -50,7 +61,11 @@ final class CdrScanReader {
         }
         try {
             connection.setAutoCommit(false);
-            DSLContext dsl = DSL.using(connection, db.dialect().jooqDialect(), db.dsl().settings());
+            DSLContext dsl = DSL.using(new DefaultConfiguration()
+                    .set(connection)
+                    .set(db.dialect().jooqDialect())
+                    .set(db.dsl().settings())
+                    .set(new DefaultExecuteListenerProvider(new StreamingStatements(db.dialect()))));
             Condition matching = translator.visibility(visibility).and(translator.filter(scan.filter()));
             if (scan.after() != null) {
                 var anchor = pages.anchor(dsl, scan.after(), scan.order(), visibility);
@@ -73,6 +88,20 @@ final class CdrScanReader {
         } finally {
             end(connection);
             provider.release(connection);
+        }
+    }
+
+    /** Every statement of the scan is set up for a long result ({@link Dialect#streamRows}). */
+    private record StreamingStatements(Dialect dialect) implements ExecuteListener {
+        @Override
+        public void prepareEnd(ExecuteContext ctx) {
+            if (ctx.statement() != null) {
+                try {
+                    dialect.streamRows(ctx.statement());
+                } catch (SQLException e) {
+                    throw new DataAccessException("setting up the scan's statement failed", e);
+                }
+            }
         }
     }
 

@@ -81,6 +81,9 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
     /** Where this database's JDBC calls run: see {@link JdbcThreads}. */
     abstract JdbcThreads jdbcThreads(int poolSize);
 
+    /** Sets up a prepared statement whose long result is read row by row (an export's scan). */
+    abstract void streamRows(java.sql.PreparedStatement statement) throws SQLException;
+
     /**
      * Called first in every CDR insert transaction: orders it after the CDR writers before it, so insertion
      * sequences become visible in commit order.

@@ -76,14 +76,21 @@ final class SqlMeetingStore implements MeetingStore {
             }
             Map<String, List<Cdr>> legs = new LinkedHashMap<>();
             page.forEach(sid -> legs.put(sid, new ArrayList<>()));
-            for (Cdr leg : rows.fetch(dsl.select(cdr.selectColumns())
-                    .from(cdr.table())
-                    .where(meetingSid.in(page).and(translator.visibility(visibility)))
-                    .orderBy(dateStart.asc(), cdr.callSid().asc()))) {
+            for (Cdr leg : rows.fetch(pageLegsQuery(dsl, page, visibility))) {
                 legs.get(leg.meetingSid()).add(leg);
             }
             return new MeetingPage(List.copyOf(legs.values()), hasNext);
         });
+    }
+
+    /** The visible legs of the page's meetings: {@code WHERE meeting_sid IN (…) AND partner_sid IN (…)}. */
+    SelectQuery<Record> pageLegsQuery(DSLContext dsl, List<String> page, Visibility visibility) {
+        SelectQuery<Record> query = dsl.selectQuery();
+        query.addSelect(cdr.selectColumns());
+        query.addFrom(cdr.table());
+        query.addConditions(meetingSid.in(page).and(translator.visibility(visibility)));
+        query.addOrderBy(dateStart.asc(), cdr.callSid().asc());
+        return query;
     }
 
     /**

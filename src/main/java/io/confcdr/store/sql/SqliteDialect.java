@@ -88,6 +88,11 @@ final class SqliteDialect extends Dialect {
     }
 
     @Override
+    void streamRows(java.sql.PreparedStatement statement) {
+        // sqlite-jdbc steps the statement lazily already.
+    }
+
+    @Override
     JdbcThreads jdbcThreads(int poolSize) {
         return new JdbcThreads.Platform(poolSize, "confcdr-sqlite");
     }
