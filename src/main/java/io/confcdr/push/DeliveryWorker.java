@@ -37,6 +37,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private final DeliveryStep step;
     private final String owner = "proc-" + UUID.randomUUID();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Subscriptions a scan found already running: their thread may have looked for records just before they came. */
+    private final Set<String> rerun = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
@@ -106,8 +108,13 @@ public final class DeliveryWorker implements AutoCloseable {
                 metrics.backlog(s.sid(), store.backlog(s.position(), FilterParser.parse(s.filter()), subscriptions.visibilityOf(s)));
             }
             boolean due = s.pending() == null || s.pending().nextAttempt() == null || !s.pending().nextAttempt().isAfter(now);
-            if (due && running.add(s.sid())) {
-                deliveries.execute(() -> deliverUntilIdle(s.sid()));
+            if (due) {
+                // Marked before trying, so that a thread finishing right now either sees the mark or lets this scan start it.
+                rerun.add(s.sid());
+                if (running.add(s.sid())) {
+                    rerun.remove(s.sid());
+                    deliveries.execute(() -> deliverUntilIdle(s.sid()));
+                }
             }
         }
         if (refreshBacklog) {
@@ -129,6 +136,9 @@ public final class DeliveryWorker implements AutoCloseable {
             LOG.warn("push: delivering subscription {} failed: {}", sid, e.toString());
         } finally {
             running.remove(sid);
+            if (rerun.remove(sid)) {
+                wake();
+            }
         }
     }
 
