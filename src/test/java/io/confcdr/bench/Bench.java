@@ -15,6 +15,7 @@ import java.util.Map;
  * bench/run http   --store sqlite   --records 1000000 --seconds 8
  * bench/run reads  --store postgres --records 1000000    # pages and http on one loaded store
  * bench/run fuzz-http --store sqlite --queries 50000 --bodies 10000 [--seed N]   # live fuzzing
+ * bench/run push --store sqlite --rate 2000 --seconds 20 --records 100000 [--max-batch 100]   # webhooks end to end
  * </pre>
  */
 public final class Bench {
@@ -24,8 +25,8 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run ingest|pages|http|reads|fuzz-http [--store sqlite|postgres] [--records N] "
-                    + "[--batch N] [--senders N] [--seconds N] [--only get-by-sid|list-1000|next-walk] [--walk N] [--keep-schema bench_NAME] [--queries N --bodies N --seed N]");
+            System.err.println("usage: bench/run ingest|pages|http|reads|fuzz-http|push [--store sqlite|postgres] [--records N] "
+                    + "[--batch N] [--senders N] [--seconds N] [--only get-by-sid|list-1000|next-walk] [--walk N] [--keep-schema bench_NAME] [--queries N --bodies N --seed N] [--rate N --max-batch N]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -51,6 +52,9 @@ public final class Bench {
             case "fuzz-http" -> FuzzHttpBenchmark.run(store, Integer.parseInt(options.getOrDefault("queries", "50000")),
                     Integer.parseInt(options.getOrDefault("bodies", "10000")),
                     Long.parseLong(options.getOrDefault("seed", Long.toString(System.nanoTime()))));
+            case "push" -> new PushBenchmark(store, Integer.parseInt(options.getOrDefault("rate", "2000")), seconds,
+                    (int) Long.parseLong(options.getOrDefault("records", "100000")),
+                    Integer.parseInt(options.getOrDefault("max-batch", "100"))).run();
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);
