@@ -40,6 +40,20 @@ abstract class PushDeliveryContract extends AbstractPushApiTest {
     }
 
     @Test
+    void aSubscriptionStartingAfterACallSidReceivesWhatWasStoredAfterItThenNewRecords() {
+        List<String> before = ingest(ACME, 3);
+        String invisible = ingest(GLOBEX, 1).getFirst();
+        var refused = call("POST", BASE, "{\"url\":\"" + receiver.url() + "\",\"start\":\"" + invisible + "\"}", acmeManager);
+        assertThat(refused.statusCode()).as("a record the token cannot read is no starting point").isEqualTo(422);
+
+        subscribe(acmeManager, "\"start\":\"" + before.get(0) + "\"");
+        List<String> after = ingest(ACME, 2);
+
+        receiver.awaitAcknowledged(4);
+        assertThat(receiver.acknowledgedCallSids()).containsExactly(before.get(1), before.get(2), after.get(0), after.get(1));
+    }
+
+    @Test
     void aFailedDeliveryIsRetriedUnchangedUntilTheReceiverRecovers() {
         receiver.answerNext(new Answer.Status(500), new Answer.Status(503));
         JsonNode created = subscribe(acmeManager, "");
