@@ -3,6 +3,12 @@ package io.confcdr.api;
 import io.confcdr.admin.Change;
 import io.confcdr.auth.Caller;
 import io.confcdr.model.Timestamps;
+import io.confcdr.query.DeliveryCursor;
+import io.confcdr.query.DeliveryLogQuery;
+import io.confcdr.query.DeliveryLogRequestParser;
+import io.confcdr.query.Parameters;
+import io.confcdr.store.DeliveryAttempt;
+import io.confcdr.push.DeliveryLog;
 import io.confcdr.push.NewSubscription;
 import io.confcdr.push.Replay;
 import io.confcdr.push.SubscriptionPatch;
@@ -13,6 +19,9 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -94,8 +103,47 @@ final class SubscriptionRoutes implements Routes {
     private void deliveries(Context ctx) {
         Caller caller = manager(ctx);
         String sid = sid(ctx);
-        var attempts = Refusals.valueOf(subscriptions.deliveries(caller, sid));
-        AdminList.write(ctx, baseUrl.of(ctx) + LIST_PATH + "/" + sid + "/deliveries", attempts, SubscriptionJson::write);
+        Map<String, List<String>> params = QueryParams.of(ctx, DeliveryLogRequestParser.PARAMETERS);
+        DeliveryLogQuery query = DeliveryLogRequestParser.parse(params);
+        DeliveryLog.Page page = Refusals.valueOf(subscriptions.deliveries(caller, sid, query));
+        String url = baseUrl.of(ctx) + LIST_PATH + "/" + PageLinks.encode(sid) + "/deliveries";
+        String next = page.hasNext() && !page.items().isEmpty() ? deliveriesLink(url, params, query, "after", page.items().getLast()) : null;
+        String previous = page.hasPrevious() && !page.items().isEmpty() ? deliveriesLink(url, params, query, "before", page.items().getFirst()) : null;
+        JsonOutput.write(ctx, 200, out -> {
+            out.writeStartObject();
+            out.writeNumberProperty("count", page.items().size());
+            out.writeBooleanProperty("has_more", page.hasNext());
+            out.writeArrayPropertyStart("items");
+            page.items().forEach(attempt -> SubscriptionJson.write(out, attempt));
+            out.writeEndArray();
+            out.writeNumberProperty("limit", query.limit());
+            out.writeNumberProperty("offset", query.offset());
+            out.writeObjectPropertyStart("pagination");
+            if (next != null) {
+                out.writeStringProperty("next", next);
+            }
+            if (previous != null) {
+                out.writeStringProperty("previous", previous);
+            }
+            out.writeEndObject();
+            out.writeNumberProperty("total", page.total());
+            out.writeEndObject();
+        });
+    }
+
+    /** The same listing continued by keyset from {@code attempt}: filter and order carried, the limit stated. */
+    private static String deliveriesLink(String url, Map<String, List<String>> params, DeliveryLogQuery query, String direction,
+            DeliveryAttempt attempt) {
+        List<String> pairs = new ArrayList<>();
+        for (String name : List.of("filter", "order")) {
+            String value = Parameters.single(params, name);
+            if (value != null) {
+                pairs.add(name + "=" + PageLinks.encode(value));
+            }
+        }
+        pairs.add("limit=" + query.limit());
+        pairs.add(direction + "=" + PageLinks.encode(DeliveryCursor.of(attempt.deliverySid(), attempt.attempt())));
+        return url + "?" + String.join("&", pairs);
     }
 
     private void replay(Context ctx) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A working service in one command: a fresh embedded store filled with generated traffic of the last
- * days, tokens, and curl lines to try, served until stopped.
+ * days, tokens, and curl lines to try, served until stopped. It delivers push subscriptions as
+ * {@code serve} does, to private addresses too: a demo's receiver runs on the same machine.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start a server on a fresh store filled with generated traffic; prints a token and curl lines.")
@@ -90,6 +91,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         try {
             loaded = DemoData.load(generator, records, services);
+            services.subscriptions().allowPrivateUrls(true);
+            services.startDelivery();
             server = ServeCommand.start(services, address,
                     new ApiConfig(address.host(), address.port(), null, ApiConfig.DEFAULT_MAX_INGEST_BYTES));
         } catch (RuntimeException e) {
@@ -132,12 +135,19 @@ final class DemoCommand implements Callable<Integer> {
         out.println("API           " + url);
         out.println("read token    " + loaded.readToken() + "   (root partner and descendants)");
         out.println("ingest token  " + loaded.ingestToken() + "   (cdr.ingest)");
+        out.println("manage token  " + loaded.manageToken() + "   (app.manage: push subscriptions of the whole tree)");
         out.println();
         out.println("Try:");
         out.println("  curl -sG '" + calls + "' -H 'Authorization: Bearer " + loaded.readToken() + "' \\");
         out.println("       --data-urlencode 'filter=date_stop ge " + since + "' --data-urlencode 'limit=5'");
         out.println("  curl -s '" + calls + "/" + loaded.sampleCallSid() + "' -H 'Authorization: Bearer "
                 + loaded.readToken() + "'");
+        out.println();
+        out.println("Push (a receiver on this machine; the subscription prints its secret once):");
+        out.println("  curl -s '" + url + "/core/v2/app/conference/subscriptions' -H 'Authorization: Bearer "
+                + loaded.manageToken() + "' \\");
+        out.println("       -H 'Content-Type: application/json' -d '{\"url\":\"http://127.0.0.1:9000/cdrs\"}'");
+        out.println("  bin/confcdr webhook listen --port 9000 --secret <the secret>   # in another terminal");
         out.println("  bin/confcdr generate --records 100 --seed 7 --from " + today
                 + " --days 1 | curl -s '" + url + "/ingest/v1/conference/calls' \\");
         out.println("       -H 'Authorization: Bearer " + loaded.ingestToken()

@@ -18,17 +18,19 @@ import java.util.Set;
 
 /**
  * Fills a fresh store for the demo: the generator's partners, its traffic ingested through the same
- * path as HTTP ingest, and two tokens for the root partner (reading everything, and ingesting).
+ * path as HTTP ingest, and three tokens for the root partner (reading everything, ingesting, and managing
+ * push subscriptions that receive the whole tree).
  */
 final class DemoData {
 
     static final Set<String> READ_SCOPES = Set.of("app.read", "app.read_descendant");
     static final Set<String> INGEST_SCOPES = Set.of("cdr.ingest");
+    static final Set<String> MANAGE_SCOPES = Set.of("app.manage", "app.read_descendant");
     private static final int BATCH = 5_000;
 
     /** What the demo tells its user. */
     record Loaded(long accepted, long rejected, String sampleCallSid, Instant firstStop, Instant lastStop,
-            String readToken, String ingestToken) {
+            String readToken, String ingestToken, String manageToken) {
     }
 
     private DemoData() {
@@ -68,7 +70,8 @@ final class DemoData {
         String root = generator.rootPartner().sid();
         String read = issue(services, root, "demo read", READ_SCOPES);
         String ingest = issue(services, root, "demo ingest", INGEST_SCOPES);
-        return new Loaded(accepted, rejected, sample, first, last, read, ingest);
+        String manage = issue(services, root, "demo manage", MANAGE_SCOPES);
+        return new Loaded(accepted, rejected, sample, first, last, read, ingest, manage);
     }
 
     private static String issue(Services services, String partnerSid, String name, Set<String> scopes) {

@@ -109,13 +109,14 @@ final class DeliveryStep {
             case SendOutcome.Answered answered -> answered.acknowledges() ? null : "the receiver answered " + answered.status();
             case SendOutcome.NoAnswer noAnswer -> noAnswer.error();
         };
-        store.log(new DeliveryAttempt(s.sid(), pending.deliverySid(), pending.attempts(), now, status, error,
+        var attempt = new DeliveryAttempt(s.sid(), pending.deliverySid(), pending.attempts(), now, status, error,
                 outcome.latencyMillis(), records.size(), records.getFirst().cdr().callSid(),
-                records.getLast().cdr().callSid(), acknowledged));
+                records.getLast().cdr().callSid(), acknowledged);
         if (acknowledged) {
-            store.acknowledge(s.sid(), pending.deliverySid(), pending.lastSeq());
+            store.logAcknowledged(attempt, pending.lastSeq());
             return new Result.Acknowledged();
         }
+        store.log(attempt);
         Instant after = clock.instant();
         if (!after.isBefore(pending.firstAttempt().plus(failAfter))) {
             store.markFailing(s.sid(), pending.deliverySid());

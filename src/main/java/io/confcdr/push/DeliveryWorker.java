@@ -37,6 +37,10 @@ public final class DeliveryWorker implements AutoCloseable {
     private final DeliveryStep step;
     private final String owner = "proc-" + UUID.randomUUID();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Subscriptions a scan found already running: their thread may have looked for records just before they came. */
+    private final Set<String> rerun = ConcurrentHashMap.newKeySet();
+    /** Leases this process took, until when: renewed once half their time is gone, not at every scan. */
+    private final java.util.Map<String, Instant> leasedUntil = new java.util.HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition woken = lock.newCondition();
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
@@ -104,8 +108,7 @@ public final class DeliveryWorker implements AutoCloseable {
             if (stopped) {
                 return;
             }
-            if (!Subscription.ACTIVE.equals(s.status())
-                    || !store.lease(s.sid(), owner, now, now.plus(leaseTtl))) {
+            if (!Subscription.ACTIVE.equals(s.status()) || !holdLease(s.sid(), now)) {
                 continue;
             }
             held.add(s.sid());
@@ -113,14 +116,39 @@ public final class DeliveryWorker implements AutoCloseable {
                 metrics.backlog(s.sid(), store.backlog(s.position(), FilterParser.parse(s.filter()), subscriptions.visibilityOf(s)));
             }
             boolean due = s.pending() == null || s.pending().nextAttempt() == null || !s.pending().nextAttempt().isAfter(now);
-            if (due && running.add(s.sid())) {
-                deliveries.execute(() -> deliverUntilIdle(s.sid()));
+            if (due) {
+                // Marked before trying, so that a thread finishing right now either sees the mark or lets this scan start it.
+                rerun.add(s.sid());
+                if (running.add(s.sid())) {
+                    rerun.remove(s.sid());
+                    deliveries.execute(() -> deliverUntilIdle(s.sid()));
+                }
             }
         }
         if (refreshBacklog) {
             backlogRefreshed = now;
         }
         metrics.keepOnly(held);
+        leasedUntil.keySet().retainAll(held);
+    }
+
+    /**
+     * Whether this process holds the subscription's lease, renewing it in the database only when less than
+     * half of it is left: no other process can take a lease before it runs out, and a scan per ingested
+     * batch would otherwise write one row per subscription each time.
+     */
+    private boolean holdLease(String sid, Instant now) {
+        Instant until = leasedUntil.get(sid);
+        if (until != null && until.isAfter(now.plus(leaseTtl.dividedBy(2)))) {
+            return true;
+        }
+        Instant renewed = now.plus(leaseTtl);
+        if (store.lease(sid, owner, now, renewed)) {
+            leasedUntil.put(sid, renewed);
+            return true;
+        }
+        leasedUntil.remove(sid);
+        return false;
     }
 
     /** Sends deliveries for one subscription until it is caught up, waits for a retry, or fails. */
@@ -136,6 +164,9 @@ public final class DeliveryWorker implements AutoCloseable {
             LOG.warn("push: delivering subscription {} failed: {}", sid, e.toString());
         } finally {
             running.remove(sid);
+            if (rerun.remove(sid)) {
+                wake();
+            }
         }
     }
 

@@ -11,7 +11,6 @@ import io.confcdr.model.StorableText;
 import io.confcdr.model.Timestamps;
 import io.confcdr.query.FilterParser;
 import io.confcdr.query.ListRequestParser;
-import io.confcdr.store.DeliveryAttempt;
 import io.confcdr.store.PartnerStore;
 import io.confcdr.store.PushStore;
 import io.confcdr.store.Subscription;
@@ -198,10 +197,14 @@ public final class Subscriptions {
         return AdminResult.done(view(store.find(sid).orElse(s), null));
     }
 
-    /** The delivery log, newest first. */
-    public AdminResult<List<DeliveryAttempt>> deliveries(Caller caller, String sid) {
+    /**
+     * A page of the delivery log (newest first unless ordered otherwise).
+     *
+     * @throws io.confcdr.query.QueryException when {@code after}/{@code before} names no entry of the log
+     */
+    public AdminResult<DeliveryLog.Page> deliveries(Caller caller, String sid, io.confcdr.query.DeliveryLogQuery query) {
         requireMayManage(caller);
-        return managed(caller, sid).<AdminResult<List<DeliveryAttempt>>>map(s -> AdminResult.done(store.attempts(sid)))
+        return managed(caller, sid).<AdminResult<DeliveryLog.Page>>map(s -> AdminResult.done(DeliveryLog.page(store.attempts(sid), query)))
                 .orElseGet(() -> new NotFound<>("subscription_sid"));
     }
 

@@ -23,7 +23,7 @@ import java.util.Locale;
  * space). Every error is a {@link QueryException} on {@code filter} giving the 0-based position and what
  * was expected there.
  */
-public final class FilterParser {
+public final class FilterParser<A> {
 
     public static final int MAX_LENGTH = 4096;
     public static final int MAX_CONDITIONS = 32;
@@ -32,33 +32,70 @@ public final class FilterParser {
     private static final String OPERATORS = "eq, ne, gt, ge, lt, le, like, notlike, ilike, notilike, in, notin";
 
     private final String text;
+    private final FilterAttributes<A> attributes;
     private int pos;
     private int listValues;
 
-    private FilterParser(String text) {
+    private FilterParser(String text, FilterAttributes<A> attributes) {
         this.text = text;
+        this.attributes = attributes;
     }
+
+    /** The attributes of CDRs, for the list route and everything that filters records. */
+    private static final FilterAttributes<CdrField> CDR_ATTRIBUTES = new FilterAttributes<>() {
+        @Override
+        public java.util.Optional<CdrField> byWireName(String name) {
+            return CdrField.byWireName(name);
+        }
+
+        @Override
+        public FieldType type(CdrField field) {
+            return field.type();
+        }
+
+        @Override
+        public String wireName(CdrField field) {
+            return field.wireName();
+        }
+    };
 
     /** Parses {@code text}; null or blank means no filter ({@link Filter#ALL}). */
     public static Filter parse(String text) {
+        return new Filter(parse(text, CDR_ATTRIBUTES).stream().map(FilterParser::cdrCondition).toList());
+    }
+
+    /**
+     * Parses {@code text} over another collection's attributes (the same grammar, bounds and messages);
+     * null or blank means no condition.
+     */
+    public static <A> List<Term<A>> parse(String text, FilterAttributes<A> attributes) {
         if (text == null || text.isBlank()) {
-            return Filter.ALL;
+            return List.of();
         }
         if (text.length() > MAX_LENGTH) {
             throw new QueryException("filter", "filter is " + text.length() + " characters long; at most "
                     + MAX_LENGTH + " are allowed");
         }
-        return new FilterParser(text).filter();
+        return new FilterParser<>(text, attributes).filter();
     }
 
-    private Filter filter() {
-        List<Condition> conditions = new ArrayList<>();
+    private static Condition cdrCondition(Term<CdrField> term) {
+        return switch (term) {
+            case Term.Compare<CdrField> c -> new Condition.Compare(c.attribute(), c.op(), c.value());
+            case Term.IsNull<CdrField> c -> new Condition.IsNull(c.attribute(), c.negated());
+            case Term.In<CdrField> c -> new Condition.In(c.attribute(), c.negated(), c.values());
+            case Term.Like<CdrField> c -> new Condition.Like(c.attribute(), c.pattern(), c.caseInsensitive(), c.negated());
+        };
+    }
+
+    private List<Term<A>> filter() {
+        List<Term<A>> conditions = new ArrayList<>();
         skipSpaces();
         conditions.add(condition());
         while (true) {
             boolean spaced = skipSpaces();
             if (atEnd()) {
-                return new Filter(conditions);
+                return conditions;
             }
             int wordStart = pos;
             String word = readWord();
@@ -76,23 +113,23 @@ public final class FilterParser {
         }
     }
 
-    private Condition condition() {
+    private Term<A> condition() {
         int attributeStart = pos;
         if (atEnd()) {
             throw error(pos, "expected an attribute but found the end of the filter");
         }
         String name = readWord();
-        CdrField field = CdrField.byWireName(name)
+        A field = attributes.byWireName(name)
                 .orElseThrow(() -> error(attributeStart, "unknown attribute '" + name + "'"));
         requireSpace("an operator (" + OPERATORS + ")");
         int operatorStart = pos;
         String operator = readOperator().toLowerCase(Locale.ROOT);
         return switch (operator) {
             case "eq", "ne" -> equality(field, operator.equals("ne"));
-            case "gt" -> new Condition.Compare(field, Comparison.GT, typed(field, nonNullValue()));
-            case "ge" -> new Condition.Compare(field, Comparison.GE, typed(field, nonNullValue()));
-            case "lt" -> new Condition.Compare(field, Comparison.LT, typed(field, nonNullValue()));
-            case "le" -> new Condition.Compare(field, Comparison.LE, typed(field, nonNullValue()));
+            case "gt" -> new Term.Compare<>(field, Comparison.GT, typed(field, nonNullValue()));
+            case "ge" -> new Term.Compare<>(field, Comparison.GE, typed(field, nonNullValue()));
+            case "lt" -> new Term.Compare<>(field, Comparison.LT, typed(field, nonNullValue()));
+            case "le" -> new Term.Compare<>(field, Comparison.LE, typed(field, nonNullValue()));
             case "like", "notlike", "ilike", "notilike" -> like(field, operatorStart, operator);
             case "in" -> in(field, false);
             case "notin" -> in(field, true);
@@ -102,21 +139,21 @@ public final class FilterParser {
     }
 
     /** {@code eq}/{@code ne}: against a value, or an unquoted null for IS [NOT] NULL. */
-    private Condition equality(CdrField field, boolean negated) {
+    private Term<A> equality(A field, boolean negated) {
         requireSpace("a value");
         Token value = readValue(false);
         if (value.isNull()) {
-            return new Condition.IsNull(field, negated);
+            return new Term.IsNull<>(field, negated);
         }
-        return new Condition.Compare(field, negated ? Comparison.NE : Comparison.EQ, typed(field, value));
+        return new Term.Compare<>(field, negated ? Comparison.NE : Comparison.EQ, typed(field, value));
     }
 
-    private Condition like(CdrField field, int operatorStart, String operator) {
-        if (field.type() != FieldType.TEXT) {
-            throw error(operatorStart, operator + " can only be used on text attributes, not on " + field.wireName());
+    private Term<A> like(A field, int operatorStart, String operator) {
+        if (attributes.type(field) != FieldType.TEXT) {
+            throw error(operatorStart, operator + " can only be used on text attributes, not on " + attributes.wireName(field));
         }
         String pattern = nonNullValue().text;
-        return new Condition.Like(field, pattern, operator.contains("ilike"), operator.startsWith("not"));
+        return new Term.Like<>(field, pattern, operator.contains("ilike"), operator.startsWith("not"));
     }
 
     private Token nonNullValue() {
@@ -128,7 +165,7 @@ public final class FilterParser {
         return value;
     }
 
-    private Condition in(CdrField field, boolean negated) {
+    private Term<A> in(A field, boolean negated) {
         skipSpaces();
         if (atEnd() || text.charAt(pos) != '(') {
             throw error(pos, "expected '(' to open the list of values but found " + describeHere());
@@ -150,7 +187,7 @@ public final class FilterParser {
                 pos++;
             } else if (!atEnd() && text.charAt(pos) == ')') {
                 pos++;
-                return new Condition.In(field, negated, values);
+                return new Term.In<>(field, negated, values);
             } else {
                 throw error(pos, "expected ',' or ')' but found " + describeHere(true));
             }
@@ -198,15 +235,15 @@ public final class FilterParser {
         throw error(opening, "unterminated quoted value: expected a closing " + quote);
     }
 
-    private Object typed(CdrField field, Token value) {
+    private Object typed(A field, Token value) {
         try {
-            return switch (field.type()) {
+            return switch (attributes.type(field)) {
                 case TEXT -> value.text;
                 case INSTANT -> FilterValues.instant(withUnencodedPlusOffset(value).text);
                 case SECONDS, INTEGER -> FilterValues.number(value.text);
             };
         } catch (IllegalArgumentException e) {
-            throw error(value.start, e.getMessage() + " for " + field.wireName() + " but found '" + value.text + "'");
+            throw error(value.start, e.getMessage() + " for " + attributes.wireName(field) + " but found '" + value.text + "'");
         }
     }
 

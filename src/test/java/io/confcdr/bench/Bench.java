@@ -18,6 +18,7 @@ import java.util.Map;
  * bench/run export   --store postgres --records 10000000 --keep-schema bench_export [--rounds 2]
  * bench/run meetings --store sqlite   --records 1000000
  * bench/run export-heap --store sqlite --records 1000000 [--heap 256m]   # the server in a child JVM
+ * bench/run push --store sqlite --rate 2000 --seconds 20 --records 100000 [--max-batch 100]   # webhooks end to end
  * </pre>
  */
 public final class Bench {
@@ -27,8 +28,8 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run ingest|pages|http|reads|fuzz-http|export|meetings|export-heap [--store sqlite|postgres] [--records N] "
-                    + "[--batch N] [--senders N] [--seconds N] [--only get-by-sid|list-1000|next-walk] [--walk N] [--keep-schema bench_NAME] [--queries N --bodies N --seed N]");
+            System.err.println("usage: bench/run ingest|pages|http|reads|fuzz-http|export|meetings|export-heap|push [--store sqlite|postgres] [--records N] "
+                    + "[--batch N] [--senders N] [--seconds N] [--only get-by-sid|list-1000|next-walk] [--walk N] [--keep-schema bench_NAME] [--queries N --bodies N --seed N] [--rate N --max-batch N]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -57,6 +58,9 @@ public final class Bench {
             case "export" -> new ExportBenchmark(store, records, Integer.parseInt(options.getOrDefault("rounds", "2")), kept).run();
             case "meetings" -> new MeetingBenchmark(store, records, kept).run();
             case "export-heap" -> new ExportHeapBenchmark(store, records, kept, options.getOrDefault("heap", "256m")).run();
+            case "push" -> new PushBenchmark(store, Integer.parseInt(options.getOrDefault("rate", "2000")), seconds,
+                    (int) Long.parseLong(options.getOrDefault("records", "100000")),
+                    Integer.parseInt(options.getOrDefault("max-batch", "100"))).run();
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

@@ -14,7 +14,7 @@ class DemoBannerTest {
     private static String banner() {
         var loaded = new DemoData.Loaded(20_000, 0, "a759ea27-d472-4622-8600-0000000001ea",
                 Instant.parse("2024-12-07T00:10:00Z"), Instant.parse("2024-12-14T09:50:00Z"), "READ-SECRET",
-                "INGEST-SECRET");
+                "INGEST-SECRET", "MANAGE-SECRET");
         var text = new StringWriter();
         DemoCommand.printBanner(new PrintWriter(text), "http://localhost:8080", Path.of("/tmp/confcdr-demo-1"), loaded,
                 LocalDate.parse("2024-12-14"));

@@ -51,17 +51,20 @@ class DemoDataTest {
     }
 
     @Test
-    void issuesARootReadTokenSeeingDescendantsAndAnIngestToken() {
+    void issuesARootReadTokenSeeingDescendantsAnIngestTokenAndAManageToken() {
         var loaded = load(10);
         String root = new TrafficGenerator(TrafficSettings.ofSeed(42)).rootPartner().sid();
 
         List<ApiToken> issued = storage.tokens().listForPartners(storage.partners().allSids());
         assertThat(issued).extracting(ApiToken::partnerSid).containsOnly(root);
         assertThat(issued).extracting(ApiToken::scopes)
-                .containsExactlyInAnyOrder(Set.of("app.read", "app.read_descendant"), Set.of("cdr.ingest"));
+                .containsExactlyInAnyOrder(Set.of("app.read", "app.read_descendant"), Set.of("cdr.ingest"),
+                        Set.of("app.manage", "app.read_descendant"));
         assertThat(services.authenticator().authenticate("Bearer " + loaded.readToken()).token().scopes())
                 .isEqualTo(Set.of("app.read", "app.read_descendant"));
         assertThat(services.authenticator().authenticate("Bearer " + loaded.ingestToken()).token().scopes())
                 .isEqualTo(Set.of("cdr.ingest"));
+        assertThat(services.authenticator().authenticate("Bearer " + loaded.manageToken()).token().scopes())
+                .isEqualTo(Set.of("app.manage", "app.read_descendant"));
     }
 }

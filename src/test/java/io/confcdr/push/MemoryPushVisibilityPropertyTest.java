@@ -11,4 +11,9 @@ class MemoryPushVisibilityPropertyTest extends PushVisibilityPropertyContract {
     protected Storage newStorage(Clock clock) {
         return new MemoryStorage(clock);
     }
+
+    @Override
+    protected int seeds() {
+        return 30;
+    }
 }

@@ -40,6 +40,20 @@ abstract class PushDeliveryContract extends AbstractPushApiTest {
     }
 
     @Test
+    void aSubscriptionStartingAfterACallSidReceivesWhatWasStoredAfterItThenNewRecords() {
+        List<String> before = ingest(ACME, 3);
+        String invisible = ingest(GLOBEX, 1).getFirst();
+        var refused = call("POST", BASE, "{\"url\":\"" + receiver.url() + "\",\"start\":\"" + invisible + "\"}", acmeManager);
+        assertThat(refused.statusCode()).as("a record the token cannot read is no starting point").isEqualTo(422);
+
+        subscribe(acmeManager, "\"start\":\"" + before.get(0) + "\"");
+        List<String> after = ingest(ACME, 2);
+
+        receiver.awaitAcknowledged(4);
+        assertThat(receiver.acknowledgedCallSids()).containsExactly(before.get(1), before.get(2), after.get(0), after.get(1));
+    }
+
+    @Test
     void aFailedDeliveryIsRetriedUnchangedUntilTheReceiverRecovers() {
         receiver.answerNext(new Answer.Status(500), new Answer.Status(503));
         JsonNode created = subscribe(acmeManager, "");
@@ -160,6 +174,29 @@ abstract class PushDeliveryContract extends AbstractPushApiTest {
     }
 
     @Test
+    void replayFromADateDeliversAgainExactlyTheRecordsStoredFromThatDateOn() {
+        String sid = subscribe(acmeManager, "").get("subscription_sid").stringValue();
+        List<String> earlier = ingest(ACME, 2);
+        clock.advance(Duration.ofSeconds(2));
+        String from = io.confcdr.model.Timestamps.format(clock.instant());
+        clock.advance(Duration.ofSeconds(2));
+        List<String> later = ingest(ACME, 3);
+        receiver.awaitAcknowledged(5);
+
+        var replay = call("POST", BASE + "/" + sid + "/replay", "{\"date_insert_from\":\"" + from + "\"}", acmeManager);
+        assertThat(replay.statusCode()).isEqualTo(202);
+        receiver.awaitAcknowledged(8);
+        assertThat(receiver.acknowledgedCallSids().subList(0, 5)).containsExactlyElementsOf(concat(earlier, later));
+        assertThat(receiver.acknowledgedCallSids().subList(5, 8)).containsExactlyElementsOf(later);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> joined = new ArrayList<>(a);
+        joined.addAll(b);
+        return joined;
+    }
+
+    @Test
     void aRotatedSecretSignsBesideTheNewOneForADayThenOnlyTheNewOneSigns() {
         JsonNode created = subscribe(acmeManager, "");
         String sid = created.get("subscription_sid").stringValue();
@@ -198,6 +235,18 @@ abstract class PushDeliveryContract extends AbstractPushApiTest {
         assertThat(receiver.acknowledgedCallSids()).containsExactly(outbound.get(0), outbound.get(1), last.get(0));
         JsonNode item = receiver.requests().getFirst().json().get("items").get(0);
         assertThat(item.propertyNames()).containsExactlyInAnyOrder("call_sid", "direction");
+    }
+
+    @Test
+    void excludedFieldsAreLeftOutOfEveryDeliveredRecord() {
+        subscribe(acmeManager, "\"exclude_fields\":\"number_src,address_src,user_agent\"");
+        List<String> sent = ingest(ACME, 2);
+
+        receiver.awaitAcknowledged(2);
+        assertThat(receiver.acknowledgedCallSids()).containsExactlyElementsOf(sent);
+        JsonNode item = receiver.requests().getFirst().json().get("items").get(0);
+        assertThat(item.propertyNames()).contains("call_sid", "partner_sid", "date_stop", "direction")
+                .doesNotContain("number_src", "address_src", "user_agent");
     }
 
     @Test

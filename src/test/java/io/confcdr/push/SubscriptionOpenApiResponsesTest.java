@@ -57,19 +57,24 @@ class SubscriptionOpenApiResponsesTest extends AbstractPushApiTest {
     @Test
     void everySubscriptionAnswerConformsToTheDocument() {
         readDocument();
-        HttpResponse<String> created = call("POST", BASE, "{\"url\":\"" + receiver.url() + "\",\"filter\":\"direction eq inbound\"}", acmeManager);
+        HttpResponse<String> created = call("POST", BASE, "{\"url\":\"" + receiver.url() + "\",\"filter\":\"direction eq inbound\",\"max_batch\":1}", acmeManager);
         assertConforms(BASE, "post", created, 201);
         String sid = json(created).get("subscription_sid").stringValue();
         String item = BASE + "/" + sid;
         ingest(ACME, 2);
         receiver.awaitAcknowledged(2);
-        awaitLog(sid, 1);
+        awaitLog(sid, 2);
 
         assertConforms(BASE, "get", call("GET", BASE, null, acmeManager), 200);
         assertConforms(ITEM, "get", call("GET", item, null, acmeManager), 200);
         assertConforms(ITEM, "patch", call("PATCH", item, "{\"status\":\"paused\",\"include_fields\":null}", acmeManager), 200);
         assertConforms(ITEM + "/secret", "post", call("POST", item + "/secret", null, acmeManager), 200);
         assertConforms(ITEM + "/deliveries", "get", call("GET", item + "/deliveries", null, acmeManager), 200);
+        HttpResponse<String> first = call("GET", item + "/deliveries?limit=1&filter=acknowledged%20eq%20true", null, acmeManager);
+        assertConforms(ITEM + "/deliveries", "get", first, 200);
+        String next = json(first).get("pagination").get("next").stringValue();
+        assertConforms(ITEM + "/deliveries", "get", call("GET", next.substring(next.indexOf("/core")), null, acmeManager), 200);
+        assertConforms(ITEM + "/deliveries", "get", call("GET", item + "/deliveries?filter=nope%20eq%201", null, acmeManager), 400);
         assertConforms(ITEM + "/replay", "post", call("POST", item + "/replay", "{\"date_insert_from\":\"2024-01-01T00:00:00.000Z\"}", acmeManager), 202);
 
         assertConforms(BASE, "post", call("POST", BASE, "{\"url\":\"" + receiver.url() + "\",\"filter\":\"nope eq 1\"}", acmeManager), 400);

@@ -75,6 +75,12 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
     /** How new CDRs go into {@code cdr}; one per store, built once. */
     abstract CdrBulkInsert cdrBulkInsert(CdrTable cdr);
 
+    /** Sets a connection to commit without waiting for the disk (see {@link SqlDatabase#writeRecoverable}). */
+    abstract String relaxedCommit();
+
+    /** Sets the connection back to the pool's durable commits. */
+    abstract String durableCommit();
+
     /** The queue a database's writers wait in before their transaction; one per database. */
     abstract WriterGate writerGate();
 

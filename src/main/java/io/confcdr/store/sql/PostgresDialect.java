@@ -93,6 +93,17 @@ final class PostgresDialect extends Dialect {
         return WriterGate.OPEN;
     }
 
+    /** The commit returns before its WAL is flushed; a server crash may lose it, never half of it. */
+    @Override
+    String relaxedCommit() {
+        return "SET synchronous_commit = off";
+    }
+
+    @Override
+    String durableCommit() {
+        return "RESET synchronous_commit";
+    }
+
     /**
      * A transaction-scoped advisory lock (one fixed key) makes insertion sequences become visible in commit
      * order, so a client walking {@code after} cursors never skips a record that committed late.

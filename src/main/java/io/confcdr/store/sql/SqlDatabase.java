@@ -160,6 +160,49 @@ public final class SqlDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a write as {@link #write} does, committed without waiting for the disk ({@link Dialect#relaxedCommit}):
+     * a process crash loses nothing, a power failure may lose the last few such commits. Only for state that
+     * is redone when lost: push bookkeeping (a lost acknowledgement means a delivery is sent again, which
+     * at-least-once allows). The connection is restored before it returns to the pool, or evicted.
+     */
+    public <T> T writeRecoverable(Function<DSLContext, T> work) {
+        writers.enter();
+        try {
+            return threads.call(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    execute(connection, dialect.relaxedCommit());
+                    try {
+                        return DSL.using(dsl.configuration().derive(new org.jooq.impl.DefaultConnectionProvider(connection)))
+                                .transactionResult(configuration -> work.apply(configuration.dsl()));
+                    } finally {
+                        try {
+                            execute(connection, dialect.durableCommit());
+                        } catch (SQLException e) {
+                            dataSource.evictConnection(connection);
+                            throw e;
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new DataAccessException("write failed", e);
+                }
+            });
+        } catch (RuntimeException failure) {
+            if (StoreErrors.isBrokenConnection(failure)) {
+                evictIdleConnections();
+            }
+            throw StoreErrors.translate(failure);
+        } finally {
+            writers.leave();
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     /** True when a connection can be had and answers within a couple of seconds. */
     public boolean isAvailable() {
         try (var connection = dataSource.getConnection()) {

@@ -237,7 +237,7 @@ final class SqlPushStore implements PushStore {
 
     @Override
     public boolean lease(String sid, String owner, Instant now, Instant until) {
-        return db.write(dsl -> dsl.update(SUBSCRIPTION).set(LEASE_OWNER, owner).set(LEASE_UNTIL, millis(until))
+        return db.writeRecoverable(dsl -> dsl.update(SUBSCRIPTION).set(LEASE_OWNER, owner).set(LEASE_UNTIL, millis(until))
                 .where(SID.eq(sid).and(LEASE_OWNER.isNull().or(LEASE_OWNER.eq(owner)).or(LEASE_UNTIL.lt(millis(now)))))
                 .execute() == 1);
     }
@@ -250,7 +250,7 @@ final class SqlPushStore implements PushStore {
 
     @Override
     public boolean setPending(String sid, String owner, Subscription.Pending p) {
-        return db.write(dsl -> dsl.update(SUBSCRIPTION)
+        return db.writeRecoverable(dsl -> dsl.update(SUBSCRIPTION)
                 .set(PENDING_SID, p.deliverySid()).set(PENDING_LAST, p.lastSeq()).set(PENDING_ATTEMPTS, (long) p.attempts())
                 .set(PENDING_FIRST, millis(p.firstAttempt())).set(PENDING_NEXT, millis(p.nextAttempt()))
                 .where(SID.eq(sid).and(LEASE_OWNER.eq(owner))).execute() == 1);
@@ -258,13 +258,13 @@ final class SqlPushStore implements PushStore {
 
     @Override
     public boolean acknowledge(String sid, String deliverySid, long lastSeq) {
-        return db.write(dsl -> clearPending(dsl.update(SUBSCRIPTION).set(POSITION, lastSeq))
+        return db.writeRecoverable(dsl -> clearPending(dsl.update(SUBSCRIPTION).set(POSITION, lastSeq))
                 .where(SID.eq(sid).and(PENDING_SID.eq(deliverySid))).execute() == 1);
     }
 
     @Override
     public boolean markFailing(String sid, String deliverySid) {
-        return db.write(dsl -> dsl.update(SUBSCRIPTION).set(STATUS, Subscription.FAILING)
+        return db.writeRecoverable(dsl -> dsl.update(SUBSCRIPTION).set(STATUS, Subscription.FAILING)
                 .where(SID.eq(sid).and(PENDING_SID.eq(deliverySid))).execute() == 1);
     }
 
@@ -275,12 +275,25 @@ final class SqlPushStore implements PushStore {
 
     @Override
     public void log(DeliveryAttempt a) {
-        db.write(dsl -> dsl.insertInto(DELIVERY)
+        db.writeRecoverable(dsl -> insertAttempt(dsl, a));
+    }
+
+    @Override
+    public boolean logAcknowledged(DeliveryAttempt a, long lastSeq) {
+        return db.writeRecoverable(dsl -> {
+            insertAttempt(dsl, a);
+            return clearPending(dsl.update(SUBSCRIPTION).set(POSITION, lastSeq))
+                    .where(SID.eq(a.subscriptionSid()).and(PENDING_SID.eq(a.deliverySid()))).execute() == 1;
+        });
+    }
+
+    private static int insertAttempt(DSLContext dsl, DeliveryAttempt a) {
+        return dsl.insertInto(DELIVERY)
                 .set(SUBSCRIPTION_SID, a.subscriptionSid()).set(DELIVERY_SID, a.deliverySid()).set(ATTEMPT, (long) a.attempt())
                 .set(DATE, millis(a.date())).set(STATUS_CODE, a.statusCode() == null ? null : (long) a.statusCode())
                 .set(ERROR, a.error()).set(LATENCY, a.latencyMillis()).set(COUNT, (long) a.count())
                 .set(FIRST_CALL, a.firstCallSid()).set(LAST_CALL, a.lastCallSid()).set(ACKNOWLEDGED, a.acknowledged() ? 1L : 0L)
-                .execute());
+                .execute();
     }
 
     @Override

@@ -102,6 +102,18 @@ final class SqliteDialect extends Dialect {
         return new WriterGate.OneAtATime();
     }
 
+    /** In WAL mode NORMAL syncs at checkpoints only: the commit survives a process crash, not a power failure. */
+    @Override
+    String relaxedCommit() {
+        return "PRAGMA synchronous = NORMAL";
+    }
+
+    /** What every pooled connection is opened with (acknowledged means durable). */
+    @Override
+    String durableCommit() {
+        return "PRAGMA synchronous = FULL";
+    }
+
     /** The writer gate has serialised this transaction already. */
     @Override
     void serialiseCdrInsert(DSLContext tx) {

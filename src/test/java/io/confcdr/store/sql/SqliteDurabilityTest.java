@@ -23,4 +23,19 @@ class SqliteDurabilityTest {
             assertThat(dsl.fetchValue("PRAGMA foreign_keys")).hasToString("1");
         }
     }
+
+    @Test
+    void aRecoverableWriteCommitsRelaxedAndLeavesEveryPooledConnectionDurable() {
+        try (var storage = (SqlStorage) SqlStorageFactory.open(dataDir, null, Clock.systemUTC())) {
+            SqlDatabase db = storage.database();
+
+            Object during = db.writeRecoverable(tx -> tx.fetchValue("PRAGMA synchronous"));
+            assertThat(during).hasToString("1");
+            // The pool is small: read on more connections than it has, each must be back to FULL.
+            for (int i = 0; i < 20; i++) {
+                Object after = db.write(tx -> tx.fetchValue("PRAGMA synchronous"));
+                assertThat(after).hasToString("2");
+            }
+        }
+    }
 }
