@@ -23,6 +23,11 @@ public interface Storage extends AutoCloseable {
     /** Erasures of numbers from the records, and the memory of them. */
     ErasureStore erasures();
 
+    /** The usage aggregates reports answer from when they can; none by default (every report scans). */
+    default UsageStore usage() {
+        return UsageStore.NONE;
+    }
+
     /** True when the database answers; used by health checks. */
     boolean isAvailable();
 

@@ -87,4 +87,10 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
 
     /** Called first in a partner write that checks the tree: keeps concurrent moves from forming a cycle. */
     abstract void lockPartnerTree(DSLContext tx);
+
+    /**
+     * The first instant of the 15-minute UTC slot holding {@code date}, as the database computes it (the
+     * same as {@link UsageAggregates#slotOf} in Java), for the usage aggregates.
+     */
+    abstract Field<Instant> usageSlotOf(Field<Instant> date);
 }
