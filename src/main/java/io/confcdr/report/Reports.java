@@ -74,8 +74,7 @@ public final class Reports {
             }
             var report = new UsageReport(query, new RollupRows(partners, visibility));
             if (plan.path() == UsagePlan.Path.AGGREGATES) {
-                usage.cells(query.filter(), visibility, report::addCell);
-                usage.spans(query.filter(), visibility, report::addSpan);
+                usage.read(query.filter(), visibility, report::addCell, report::addSpan);
             } else {
                 VisibleLegs.forEach(cdrs, query.filter(), visibility, report::add);
             }

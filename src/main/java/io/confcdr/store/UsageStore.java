@@ -27,12 +27,7 @@ public interface UsageStore {
         }
 
         @Override
-        public void cells(Filter filter, Visibility visibility, Consumer<UsageCell> sink) {
-            throw new UnsupportedOperationException("this store keeps no usage aggregates");
-        }
-
-        @Override
-        public void spans(Filter filter, Visibility visibility, Consumer<Cdr> sink) {
+        public void read(Filter filter, Visibility visibility, Consumer<UsageCell> cells, Consumer<Cdr> spans) {
             throw new UnsupportedOperationException("this store keeps no usage aggregates");
         }
     };
@@ -43,15 +38,12 @@ public interface UsageStore {
     Optional<Instant> earliestStart();
 
     /**
-     * The non-empty cells of the visible legs matching {@code filter}, one per cell key. Only for filters
-     * on the kept fields ({@code partner_sid}, {@code direction}, {@code role}, {@code disconnect_cause},
-     * {@code custom_call_type}, and {@code date_start ge|lt} a slot boundary): the planner's business.
+     * Hands over, from one snapshot of the store, the non-empty cells of the visible legs matching
+     * {@code filter} (one per cell key), then, unless {@code spans} is null, the same legs each with only
+     * partner_sid, meeting_sid, date_start, date_stop and the kept dimensions set: what distinct meetings
+     * and peak concurrency are computed from. Only for filters on the kept fields ({@code partner_sid},
+     * {@code direction}, {@code role}, {@code disconnect_cause}, {@code custom_call_type}, and
+     * {@code date_start ge|lt} a slot boundary): the planner's business.
      */
-    void cells(Filter filter, Visibility visibility, Consumer<UsageCell> sink);
-
-    /**
-     * The same legs as {@link #cells}, each with only partner_sid, meeting_sid, date_start, date_stop and the
-     * kept dimensions set: what distinct meetings and peak concurrency are computed from.
-     */
-    void spans(Filter filter, Visibility visibility, Consumer<Cdr> sink);
+    void read(Filter filter, Visibility visibility, Consumer<UsageCell> cells, Consumer<Cdr> spans);
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
@@ -26,8 +25,9 @@ import org.jooq.impl.DSL;
 
 /**
  * Reads of {@code cdr_usage} and the narrow read of legs behind distinct meetings and peak concurrency, both
- * through the list route's own translation of visibility and filter. Both stream (PostgreSQL fetches in
- * rounds inside a read-only transaction), so a month of a large subtree passes through a flat heap.
+ * through the list route's own translation of visibility and filter, in one snapshot. Both stream
+ * (PostgreSQL fetches in rounds inside the transaction), so a month of a large subtree passes through a
+ * flat heap.
  */
 final class SqlUsageStore implements UsageStore {
 
@@ -59,31 +59,30 @@ final class SqlUsageStore implements UsageStore {
     }
 
     @Override
-    public void cells(Filter filter, Visibility visibility, Consumer<UsageCell> sink) {
+    public void read(Filter filter, Visibility visibility, Consumer<UsageCell> cells, Consumer<Cdr> spans) {
         Condition matching = translator.visibility(visibility).and(translator.filter(filter));
-        List<Field<?>> selected = new ArrayList<>(aggregates.keyColumns());
-        UsageAggregates.measures().forEach(measure -> selected.add(DSL.sum(measure)));
-        stream(dsl -> dsl.select(selected).from(UsageAggregates.TABLE).where(matching)
-                .groupBy(aggregates.keyColumns())
-                .having(DSL.sum(UsageAggregates.legs()).ne(BigDecimal.ZERO)), rs -> new UsageCell(
-                rs.getString(1), db.dialect().instant(rs, 2), rs.getString(3), rs.getString(4), integer(rs, 5),
-                rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)), sink);
-    }
-
-    @Override
-    public void spans(Filter filter, Visibility visibility, Consumer<Cdr> sink) {
-        Condition matching = translator.visibility(visibility).and(translator.filter(filter));
-        List<Field<?>> selected = SPAN_FIELDS.stream().<Field<?>>map(cdr::column).toList();
-        stream(dsl -> dsl.select(selected).from(cdr.table()).where(matching), rs -> Cdr.builder()
-                .partnerSid(rs.getString(1))
-                .meetingSid(rs.getString(2))
-                .dateStart(db.dialect().instant(rs, 3))
-                .dateStop(db.dialect().instant(rs, 4))
-                .direction(rs.getString(5))
-                .role(rs.getString(6))
-                .disconnectCause(integer(rs, 7))
-                .customCallType(rs.getString(8))
-                .build(), sink);
+        List<Field<?>> summed = new ArrayList<>(aggregates.keyColumns());
+        UsageAggregates.measures().forEach(measure -> summed.add(DSL.sum(measure)));
+        List<Field<?>> spanColumns = SPAN_FIELDS.stream().<Field<?>>map(cdr::column).toList();
+        inSnapshot(dsl -> {
+            stream(dsl.select(summed).from(UsageAggregates.TABLE).where(matching)
+                    .groupBy(aggregates.keyColumns())
+                    .having(DSL.sum(UsageAggregates.legs()).ne(BigDecimal.ZERO)), rs -> new UsageCell(
+                    rs.getString(1), db.dialect().instant(rs, 2), rs.getString(3), rs.getString(4), integer(rs, 5),
+                    rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)), cells);
+            if (spans != null) {
+                stream(dsl.select(spanColumns).from(cdr.table()).where(matching), rs -> Cdr.builder()
+                        .partnerSid(rs.getString(1))
+                        .meetingSid(rs.getString(2))
+                        .dateStart(db.dialect().instant(rs, 3))
+                        .dateStop(db.dialect().instant(rs, 4))
+                        .direction(rs.getString(5))
+                        .role(rs.getString(6))
+                        .disconnectCause(integer(rs, 7))
+                        .customCallType(rs.getString(8))
+                        .build(), spans);
+            }
+        });
     }
 
     private static Integer integer(ResultSet rs, int column) throws SQLException {
@@ -95,7 +94,23 @@ final class SqlUsageStore implements UsageStore {
         T read(ResultSet rs) throws SQLException;
     }
 
-    private <T> void stream(Function<DSLContext, ResultQuery<?>> query, RowReader<T> reader, Consumer<T> sink) {
+    private interface SnapshotWork {
+        void run(DSLContext dsl) throws SQLException;
+    }
+
+    private static <T> void stream(ResultQuery<?> query, RowReader<T> reader, Consumer<T> sink) throws SQLException {
+        try (ResultSet rs = query.fetchSize(FETCH_SIZE).fetchResultSet()) {
+            while (rs.next()) {
+                sink.accept(reader.read(rs));
+            }
+        }
+    }
+
+    /**
+     * Runs reads in one read-only transaction that sees one snapshot (REPEATABLE READ on PostgreSQL; a
+     * SQLite read transaction always does), so cells and spans describe the same legs while ingest goes on.
+     */
+    private void inSnapshot(SnapshotWork work) {
         ConnectionProvider provider = db.dsl().configuration().connectionProvider();
         Connection connection;
         try {
@@ -103,14 +118,14 @@ final class SqlUsageStore implements UsageStore {
         } catch (RuntimeException e) {
             throw StoreErrors.translate(e);
         }
+        int isolation = Connection.TRANSACTION_READ_COMMITTED;
         try {
+            isolation = connection.getTransactionIsolation();
             connection.setAutoCommit(false);
-            DSLContext dsl = DSL.using(connection, db.dialect().jooqDialect(), db.dsl().settings());
-            try (ResultSet rs = query.apply(dsl).fetchSize(FETCH_SIZE).fetchResultSet()) {
-                while (rs.next()) {
-                    sink.accept(reader.read(rs));
-                }
+            if (db.dialect() instanceof PostgresDialect) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
+            work.run(DSL.using(connection, db.dialect().jooqDialect(), db.dsl().settings()));
         } catch (SQLException e) {
             throw StoreErrors.translate(new DataAccessException("reading usage failed", e));
         } catch (DataAccessException e) {
@@ -118,6 +133,9 @@ final class SqlUsageStore implements UsageStore {
         } finally {
             try {
                 connection.rollback();
+                if (db.dialect() instanceof PostgresDialect) {
+                    connection.setTransactionIsolation(isolation);
+                }
                 connection.setAutoCommit(true);
             } catch (SQLException ignored) {
                 // A broken connection: the pool discards it on release.

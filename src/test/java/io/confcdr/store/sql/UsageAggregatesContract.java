@@ -90,7 +90,7 @@ abstract class UsageAggregatesContract {
 
     private List<UsageCell> cells() {
         List<UsageCell> cells = new ArrayList<>();
-        storage.usage().cells(Filter.ALL, new Visibility(Set.copyOf(PARTNERS)), cells::add);
+        storage.usage().read(Filter.ALL, new Visibility(Set.copyOf(PARTNERS)), cells::add, null);
         cells.sort(ORDER);
         return cells;
     }
