@@ -92,7 +92,7 @@ final class UsageAggregates {
         if (cells.isEmpty()) {
             return;
         }
-        BatchBindStep insert = tx.batch(tx.insertInto(TABLE, columns).values(Collections.nCopies(columns.size(), null)));
+        List<Object[]> rows = new ArrayList<>(cells.size());
         for (Map.Entry<List<Object>, long[]> cell : cells.entrySet()) {
             Object[] values = new Object[columns.size()];
             for (int i = 0; i < keyColumns.size(); i++) {
@@ -101,6 +101,15 @@ final class UsageAggregates {
             for (int i = 0; i < 5; i++) {
                 values[keyColumns.size() + i] = cell.getValue()[i];
             }
+            rows.add(values);
+        }
+        if (dialect instanceof PostgresDialect) {
+            // A sparse batch (hours of traffic) has thousands of cells: one COPY, not a statement per cell.
+            PostgresCopy.copyRows(tx, "cdr_usage", columns, rows);
+            return;
+        }
+        BatchBindStep insert = tx.batch(tx.insertInto(TABLE, columns).values(Collections.nCopies(columns.size(), null)));
+        for (Object[] values : rows) {
             insert = insert.bind(values);
         }
         insert.execute();
