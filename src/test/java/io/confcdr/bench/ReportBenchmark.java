@@ -85,12 +85,12 @@ final class ReportBenchmark {
             }
             var agg = new Latencies(unbox(aggregateNanos));
             var scan = new Latencies(unbox(scanNanos));
-            Bench.say("RESULT usage subtree month by day, aggregate path: %s", agg);
-            Bench.say("RESULT usage subtree month by day, scan path:      %s", scan);
+            Bench.say("RESULT usage subtree month by day, aggregate path: %s", agg.summary());
+            Bench.say("RESULT usage subtree month by day, scan path:      %s", scan.summary());
             Bench.say("RESULT ratio aggregate/scan p50: %.3f", agg.millis(0.5) / scan.millis(0.5));
-            Bench.say("RESULT aggregate cells only (no meetings, no peak): %s", new Latencies(unbox(cellNanos)));
+            Bench.say("RESULT aggregate cells only (no meetings, no peak): %s", new Latencies(unbox(cellNanos)).summary());
             Bench.say("RESULT usage group_by=partner_sid&rollup=tree, all partners, aggregate path: %s",
-                    new Latencies(unbox(rollupNanos)));
+                    new Latencies(unbox(rollupNanos)).summary());
         }
     }
 
