@@ -83,7 +83,7 @@ public final class Services implements AutoCloseable {
         Gauge.builder("confcdr.stream.connections", streams, LiveStreams::openStreams)
                 .description("Live streams open in this process")
                 .register(metrics);
-        this.reports = new Reports(storage.cdrs(), storage.partners());
+        this.reports = new Reports(storage.cdrs(), storage.partners(), storage.usage());
         var wakeDelivery = new AtomicReference<Runnable>(() -> { });
         this.subscriptions = new Subscriptions(storage.push(), storage.partners(), clock, push.allowPrivateUrls(),
                 () -> wakeDelivery.get().run());

@@ -5,6 +5,7 @@ import io.confcdr.auth.Scopes;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.CdrStore;
 import io.confcdr.store.PartnerStore;
+import io.confcdr.store.UsageStore;
 import java.util.List;
 
 /**
@@ -16,10 +17,22 @@ public final class Reports {
 
     private final CdrStore cdrs;
     private final PartnerStore partners;
+    private final UsageStore usage;
 
+    /** Reports that always scan. */
     public Reports(CdrStore cdrs, PartnerStore partners) {
+        this(cdrs, partners, UsageStore.NONE);
+    }
+
+    /** Reports that answer from {@code usage}'s aggregates whenever {@link UsagePlanner} allows. */
+    public Reports(CdrStore cdrs, PartnerStore partners, UsageStore usage) {
         this.cdrs = cdrs;
         this.partners = partners;
+        this.usage = usage;
+    }
+
+    /** A usage report and the path that computed it. */
+    public record UsageAnswer(List<UsageRow> rows, UsagePlan plan) {
     }
 
     /**
@@ -44,9 +57,28 @@ public final class Reports {
 
         /** The usage rows, ordered by the group keys. */
         public List<UsageRow> usage(UsageQuery query) {
+            return usage(query, null).rows();
+        }
+
+        /**
+         * The usage rows by the path {@link UsagePlanner} chooses, or by {@code forced} (tests compare both
+         * paths on one query; forcing {@code AGGREGATES} where the planner refuses is an error).
+         */
+        public UsageAnswer usage(UsageQuery query, UsagePlan.Path forced) {
+            UsagePlan plan = UsagePlanner.plan(query, usage.keepsAggregates(), usage::earliestStart);
+            if (forced == UsagePlan.Path.AGGREGATES && plan.path() != UsagePlan.Path.AGGREGATES) {
+                throw new IllegalArgumentException("this report cannot come from the aggregates: " + plan.reason());
+            }
+            if (forced == UsagePlan.Path.SCAN) {
+                plan = UsagePlan.scan("asked to scan");
+            }
             var report = new UsageReport(query, new RollupRows(partners, visibility));
-            VisibleLegs.forEach(cdrs, query.filter(), visibility, report::add);
-            return report.rows();
+            if (plan.path() == UsagePlan.Path.AGGREGATES) {
+                usage.read(query.filter(), visibility, report::addCell, report::addSpan);
+            } else {
+                VisibleLegs.forEach(cdrs, query.filter(), visibility, report::add);
+            }
+            return new UsageAnswer(report.rows(), plan);
         }
 
         /**

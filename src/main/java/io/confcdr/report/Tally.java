@@ -1,6 +1,7 @@
 package io.confcdr.report;
 
 import io.confcdr.model.Cdr;
+import io.confcdr.store.UsageCell;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashSet;
@@ -42,6 +43,26 @@ final class Tally {
         long duration = cdr.duration() == null ? 0 : cdr.duration().micros();
         micros.add(duration);
         billable.add(Math.ceilDiv(duration, MICROS_PER_MINUTE));
+        concurrency.add(cdr.dateStart().toEpochMilli(), cdr.dateStop().toEpochMilli());
+    }
+
+    /** Adds the additive measures of legs counted elsewhere (an aggregate cell); see {@link #addSpan}. */
+    void addSums(UsageCell cell, boolean own) {
+        legs += cell.legs();
+        if (own) {
+            selfLegs += cell.legs();
+        }
+        joined += cell.joinedLegs();
+        failed += cell.failedLegs();
+        micros.add(cell.durationMicros());
+        billable.add(cell.billableMinutes());
+    }
+
+    /** Adds what no sum can hold of a leg whose sums came through {@link #addSums}: its meeting and its span. */
+    void addSpan(Cdr cdr) {
+        if (cdr.meetingSid() != null) {
+            meetings.add(cdr.meetingSid());
+        }
         concurrency.add(cdr.dateStart().toEpochMilli(), cdr.dateStop().toEpochMilli());
     }
 

@@ -1,6 +1,7 @@
 package io.confcdr.report;
 
 import io.confcdr.model.Cdr;
+import io.confcdr.store.UsageCell;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,18 +33,38 @@ public final class UsageReport {
     }
 
     public void add(Cdr cdr) {
+        forEachRow(cdr, (tally, own) -> tally.add(cdr, own));
+    }
+
+    /**
+     * Adds an aggregate cell's sums. With {@link #addSpan} for each of its legs, the same as {@link #add}
+     * of each leg, provided every group key takes one value over the cell (the planner's business).
+     */
+    public void addCell(UsageCell cell) {
+        Cdr representative = Cdr.builder().partnerSid(cell.partnerSid()).dateStart(cell.slot())
+                .direction(cell.direction()).role(cell.role()).disconnectCause(cell.disconnectCause())
+                .customCallType(cell.customCallType()).build();
+        forEachRow(representative, (tally, own) -> tally.addSums(cell, own));
+    }
+
+    /** Adds a leg's meeting and span, its sums having come with its cell ({@link #addCell}). */
+    public void addSpan(Cdr leg) {
+        forEachRow(leg, (tally, own) -> tally.addSpan(leg));
+    }
+
+    private void forEachRow(Cdr cdr, java.util.function.BiConsumer<Tally, Boolean> action) {
         Object[] key = new Object[query.groupBy().size()];
         for (int i = 0; i < key.length; i++) {
             key[i] = query.groupBy().get(i).valueOf(cdr, query.zone());
         }
         if (!query.rollupTree()) {
-            tally(key).add(cdr, true);
+            action.accept(tally(key), true);
             return;
         }
         for (String partner : rollupRows.apply(cdr.partnerSid())) {
             Object[] rowKey = key.clone();
             rowKey[partnerIndex] = partner;
-            tally(rowKey).add(cdr, partner.equals(cdr.partnerSid()));
+            action.accept(tally(rowKey), partner.equals(cdr.partnerSid()));
         }
     }
 

@@ -27,6 +27,11 @@ public interface Storage extends AutoCloseable {
     /** Deletion of records past their partner's retention. */
     RetentionStore retention();
 
+    /** The usage aggregates reports answer from when they can; none by default (every report scans). */
+    default UsageStore usage() {
+        return UsageStore.NONE;
+    }
+
     /** True when the database answers; used by health checks. */
     boolean isAvailable();
 

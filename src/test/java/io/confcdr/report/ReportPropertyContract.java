@@ -6,7 +6,16 @@ import io.confcdr.api.ApiConfig;
 import io.confcdr.api.ApiServer;
 import io.confcdr.auth.Scopes;
 import io.confcdr.auth.TokenIssuer;
+import io.confcdr.auth.Caller;
 import io.confcdr.model.Cdr;
+import io.confcdr.model.CdrField;
+import io.confcdr.model.Erasure;
+import io.confcdr.model.ErasureMode;
+import io.confcdr.query.Comparison;
+import io.confcdr.query.Condition;
+import io.confcdr.query.Filter;
+import io.confcdr.query.Visibility;
+import io.confcdr.store.ErasureStore;
 import io.confcdr.model.Partner;
 import io.confcdr.query.RandomCdrs;
 import io.confcdr.query.RandomFilters;
@@ -48,7 +57,10 @@ import tools.jackson.databind.json.JsonMapper;
  * changes (Europe/Paris, America/New_York) and in a half-hour zone (Asia/Kolkata), random tokens, filters,
  * groupings, zones, intervals and {@code rollup=tree}, every usage and concurrency report equals
  * {@link BruteForceReports} computed over exactly the legs the list route returns for the same filter and
- * token. Every seed builds its own tree in one shared store. A failure names its seed and the request.
+ * token. Each usage report is also computed by both paths of {@link Reports} (scan, and the aggregates
+ * where the planner allows; half the queries keep to what the aggregates hold, so a store that keeps them
+ * must use them), with erasures (delete and redact) between the queries. Every seed builds its own tree in
+ * one shared store. A failure names its seed and the request.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ReportPropertyContract {
@@ -61,7 +73,10 @@ public abstract class ReportPropertyContract {
     private static final String CONCURRENCY = "/core/v2/app/conference/reports/concurrency";
     private static final List<String> KEYS = List.of("partner_sid", "meeting_sid", "meeting_room_sid", "bridge", "node",
             "direction", "role", "disconnect_cause", "custom_call_type", "hour", "day", "month");
-    private static final List<String> ZONES = List.of("UTC", "Europe/Paris", "America/New_York", "Asia/Kolkata");
+    private static final List<String> AGGREGATED_KEYS = List.of("partner_sid", "direction", "role", "disconnect_cause",
+            "custom_call_type", "hour", "day", "month");
+    private static final List<String> ZONES = List.of("UTC", "Europe/Paris", "America/New_York", "Asia/Kolkata",
+            "Asia/Kathmandu");
     private static final List<String> INTERVALS = List.of("5m", "15m", "1h", "1d");
     /** RandomCdrs starts its legs here; each seed moves them next to one of the DST changes below. */
     private static final Instant RANDOM_CDRS_EPOCH = Instant.parse("2024-12-14T10:00:00Z");
@@ -111,12 +126,22 @@ public abstract class ReportPropertyContract {
         boolean descendants = random.nextInt(4) != 0;
         Set<String> scopes = descendants ? Set.of(Scopes.APP_READ, Scopes.APP_READ_DESCENDANT)
                 : Set.of(random.nextBoolean() ? Scopes.APP_READ : Scopes.APP_MANAGE);
-        String secret = new TokenIssuer(storage.tokens(), Clock.systemUTC()).issue(partner, "report property", scopes, null).secret();
+        var issued = new TokenIssuer(storage.tokens(), Clock.systemUTC()).issue(partner, "report property", scopes, null);
+        String secret = issued.secret();
+        Reports.Reader reader = new Reports(storage.cdrs(), storage.partners(), storage.usage())
+                .readerFor(new Caller.Bearer(issued.token()));
         Set<String> visible = descendants ? subtree(parents, partner) : Set.of(partner);
 
         for (int q = 0; q < USAGE_QUERIES; q++) {
-            String filter = random.nextInt(3) == 0 ? null : filters.text(filters.filter());
-            List<String> groupBy = groupBy(random);
+            if (random.nextInt(3) == 0) {
+                erase(random, seed, q, List.copyOf(stored.values()), sids);
+            }
+            // Half the queries keep to what the aggregates hold, so both paths are compared on them.
+            boolean aggregatable = random.nextBoolean();
+            Filter typed = aggregatable ? aggregatableFilter(random, stored.values(), sids, filters)
+                    : random.nextInt(3) == 0 ? null : filters.filter();
+            String filter = typed == null ? null : filters.text(typed);
+            List<String> groupBy = groupBy(random, aggregatable ? AGGREGATED_KEYS : KEYS);
             String zone = ZONES.get(random.nextInt(ZONES.size()));
             boolean rollup = groupBy.contains("partner_sid") && random.nextBoolean();
             Map<String, String> params = new LinkedHashMap<>();
@@ -130,6 +155,9 @@ public abstract class ReportPropertyContract {
                     rollup ? p -> subtree(parents, p) : null, visible);
             assertThat(allItems(USAGE, params, secret, what)).as(what).isEqualTo(asJson(expected));
             checkAPage(random, USAGE, params, secret, asJson(expected), what);
+            checkBothPaths(reader, new UsageQuery(typed == null ? Filter.ALL : typed,
+                    groupBy.stream().map(key -> GroupKey.byWireName(key).orElseThrow()).toList(), ZoneId.of(zone), rollup),
+                    aggregatable, asJson(expected), what);
         }
         for (int q = 0; q < CONCURRENCY_QUERIES; q++) {
             String filter = random.nextInt(3) == 0 ? null : filters.text(filters.filter());
@@ -147,13 +175,98 @@ public abstract class ReportPropertyContract {
         }
     }
 
-    private static List<String> groupBy(Random random) {
+    /**
+     * The scan path always, and the aggregate path when the query keeps to what the aggregates hold (then
+     * the planner must choose it on a store that keeps them), each equal to the brute force.
+     */
+    private void checkBothPaths(Reports.Reader reader, UsageQuery query, boolean aggregatable, List<JsonNode> expected,
+            String what) {
+        Reports.UsageAnswer scanned = reader.usage(query, UsagePlan.Path.SCAN);
+        assertThat(asJson(scanned.rows(), query)).as(what + " (scan path)").isEqualTo(expected);
+        Reports.UsageAnswer chosen = reader.usage(query, null);
+        if (aggregatable && storage.usage().keepsAggregates()) {
+            assertThat(chosen.plan().path()).as(what + ": " + chosen.plan().reason()).isEqualTo(UsagePlan.Path.AGGREGATES);
+        }
+        assertThat(asJson(chosen.rows(), query)).as(what + " (" + chosen.plan() + ")").isEqualTo(expected);
+    }
+
+    /** Rows as the API writes them (the measures' JSON names), for comparing with the brute force. */
+    private static List<JsonNode> asJson(List<UsageRow> rows, UsageQuery query) {
+        List<Map<String, Object>> maps = new ArrayList<>();
+        for (UsageRow row : rows) {
+            Map<String, Object> map = new java.util.TreeMap<>();
+            for (int i = 0; i < query.groupBy().size(); i++) {
+                map.put(query.groupBy().get(i).wireName(), row.keys().get(i));
+            }
+            Measures m = row.measures();
+            map.put("legs", m.legs());
+            map.put("meetings", m.meetings());
+            map.put("minutes", m.minutesText());
+            map.put("billable_minutes", m.billableMinutes());
+            map.put("joined_legs", m.joinedLegs());
+            map.put("failed_legs", m.failedLegs());
+            map.put("peak_concurrent_legs", m.peakConcurrentLegs());
+            if (m.selfLegs() != null) {
+                map.put("self_legs", m.selfLegs());
+            }
+            maps.add(map);
+        }
+        return asJson(maps);
+    }
+
+    /**
+     * Conditions only on what the aggregates keep: partner_sid, direction, role, disconnect_cause,
+     * custom_call_type, and date_start from or before a quarter hour (around the legs, so they cut them).
+     */
+    private static Filter aggregatableFilter(Random random, java.util.Collection<Cdr> stored, List<String> sids,
+            RandomFilters filters) {
+        List<Cdr> legs = List.copyOf(stored);
+        List<Condition> conditions = new ArrayList<>();
+        int count = random.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            Cdr leg = legs.get(random.nextInt(legs.size()));
+            long quarter = Math.floorDiv(leg.dateStart().toEpochMilli(), 900_000L) * 900_000L
+                    + 900_000L * (random.nextInt(9) - 4);
+            conditions.add(switch (random.nextInt(7)) {
+                case 0 -> new Condition.Compare(CdrField.DATE_START, Comparison.GE, Instant.ofEpochMilli(quarter));
+                case 1 -> new Condition.Compare(CdrField.DATE_START, Comparison.LT, Instant.ofEpochMilli(quarter));
+                case 2 -> new Condition.In(CdrField.PARTNER_SID, random.nextBoolean(),
+                        List.of(sids.get(random.nextInt(sids.size())), sids.get(random.nextInt(sids.size()))));
+                default -> {
+                    // Any condition RandomFilters makes, on a kept field.
+                    Condition any;
+                    do {
+                        any = filters.condition();
+                    } while (!UsagePlanner.KEPT_FIELDS.contains(any.field()));
+                    yield any;
+                }
+            });
+        }
+        return new Filter(conditions);
+    }
+
+    /**
+     * Erases (deletes, or now and then redacts) the number of a random leg of this seed's partners, as the
+     * operator: later reports must not count deleted legs, on either path.
+     */
+    private void erase(Random random, long seed, int q, List<Cdr> legs, List<String> sids) {
+        Cdr leg = legs.get(random.nextInt(legs.size()));
+        String number = leg.numberSrc() != null ? leg.numberSrc() : leg.numberDst();
+        if (number == null) {
+            return;
+        }
+        ErasureMode mode = random.nextInt(4) == 0 ? ErasureMode.REDACT : ErasureMode.DELETE;
+        var erasure = new Erasure("er-" + seed + "-" + q, Instant.now(), mode, "0".repeat(64), 0, null, null);
+        storage.erasures().erase(new ErasureStore.Command(erasure, number, null, null), new Visibility(Set.copyOf(sids)));
+    }
+
+    private static List<String> groupBy(Random random, List<String> allowed) {
         List<String> keys = new ArrayList<>();
         int count = random.nextInt(4);
         while (keys.size() < count) {
             // partner_sid and the calendar keys often: they carry the rollup and the zone logic.
             String key = random.nextBoolean() ? List.of("partner_sid", "hour", "day", "month").get(random.nextInt(4))
-                    : KEYS.get(random.nextInt(KEYS.size()));
+                    : allowed.get(random.nextInt(allowed.size()));
             if (!keys.contains(key)) {
                 keys.add(key);
             }

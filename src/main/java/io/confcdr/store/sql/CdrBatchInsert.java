@@ -19,7 +19,8 @@ import org.jooq.DSLContext;
  * tell a duplicate from a conflict), the others go in through the dialect's {@link CdrBulkInsert}, which
  * may first try the whole batch without the lookup. Writers are serialised ({@link SqlDatabase#write},
  * then {@link Dialect#serialiseCdrInsert}), which also makes insertion sequences become visible in commit
- * order, so a client walking {@code after} cursors never skips a record that committed late.
+ * order, so a client walking {@code after} cursors never skips a record that committed late. The usage
+ * aggregates of what went in are written in the same transaction.
  */
 final class CdrBatchInsert {
 
@@ -32,14 +33,16 @@ final class CdrBatchInsert {
     private final CdrRows cdrRows;
     private final Clock clock;
     private final CdrBulkInsert bulkInsert;
+    private final UsageAggregates aggregates;
 
-    CdrBatchInsert(SqlDatabase db, CdrTable cdr, CdrRows rows, Clock clock) {
+    CdrBatchInsert(SqlDatabase db, CdrTable cdr, CdrRows rows, UsageAggregates aggregates, Clock clock) {
         this.db = db;
         this.dialect = db.dialect();
         this.cdr = cdr;
         this.cdrRows = rows;
         this.clock = clock;
         this.bulkInsert = dialect.cdrBulkInsert(cdr);
+        this.aggregates = aggregates;
     }
 
     List<InsertResult> insert(List<Cdr> records) {
@@ -64,6 +67,7 @@ final class CdrBatchInsert {
         Set<String> deleted = PartnerTombstones.among(tx, rows.stream().map(Cdr::partnerSid).collect(Collectors.toSet()));
         Set<RecordKey> erased = ErasedCalls.among(tx, dialect, rows);
         if (deleted.isEmpty() && erased.isEmpty() && bulkInsert.insertedWhole(tx, rows)) {
+            aggregates.add(tx, rows);
             return rows.stream().<InsertResult>map(InsertResult.Stored::new).toList();
         }
         Map<RecordKey, Cdr> stored = storedAmong(tx, rows);
@@ -85,6 +89,7 @@ final class CdrBatchInsert {
         }
         if (!fresh.isEmpty()) {
             bulkInsert.insertNew(tx, fresh);
+            aggregates.add(tx, fresh);
         }
         return results;
     }

@@ -107,4 +107,10 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
             throws SQLException {
         return transaction.get();
     }
+
+    /**
+     * The first instant of the 15-minute UTC slot holding {@code date}, as the database computes it (the
+     * same as {@link UsageAggregates#slotOf} in Java), for the usage aggregates.
+     */
+    abstract Field<Instant> usageSlotOf(Field<Instant> date);
 }

@@ -90,6 +90,37 @@ final class PostgresCopy implements CdrBulkInsert {
         return Math.toIntExact(inserted[0]);
     }
 
+    /**
+     * COPYs rows into another fixed table (the usage aggregates) in the same CSV form.
+     *
+     * @param table   a fixed identifier, never input
+     * @param columns fixed identifiers, in the order of each row's values
+     */
+    static void copyRows(DSLContext tx, String table, List<Field<?>> columns, List<Object[]> rows) {
+        String names = columns.stream().map(Field::getName).map(name -> '"' + name + '"').collect(Collectors.joining(", "));
+        tx.connection(connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + table + " (" + names + ") FROM STDIN WITH (FORMAT csv)");
+            try {
+                StringBuilder csv = new StringBuilder(64 * 1024);
+                for (Object[] row : rows) {
+                    appendRow(csv, java.util.Arrays.asList(row));
+                    if (csv.length() > FLUSH_BYTES) {
+                        write(copy, csv);
+                    }
+                }
+                write(copy, csv);
+                if (copy.endCopy() != rows.size()) {
+                    throw new IllegalStateException("COPY into " + table + " stored fewer rows than given");
+                }
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        });
+    }
+
     private static void write(CopyIn copy, StringBuilder csv) throws SQLException {
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
         copy.writeToCopy(bytes, 0, bytes.length);

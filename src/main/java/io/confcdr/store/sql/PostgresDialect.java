@@ -124,4 +124,9 @@ final class PostgresDialect extends Dialect {
     void lockPartnerTree(DSLContext tx) {
         tx.execute("LOCK TABLE partner IN SHARE ROW EXCLUSIVE MODE");
     }
+
+    @Override
+    Field<Instant> usageSlotOf(Field<Instant> date) {
+        return DSL.field("date_bin('15 minutes', {0}, timestamptz '1970-01-01 00:00:00+00')", instantType(), date);
+    }
 }

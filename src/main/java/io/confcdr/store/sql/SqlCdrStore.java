@@ -22,13 +22,15 @@ public final class SqlCdrStore implements CdrStore {
     private final CdrPageReader pages;
     private final CdrBySid bySid;
     private final CdrScanReader scans;
+    private final UsageAggregates aggregates;
 
     public SqlCdrStore(SqlDatabase db, Clock clock) {
         this.db = db;
         this.cdr = new CdrTable(db.dialect());
         this.translator = new CdrQueryTranslator(cdr, db.dialect());
         CdrRows rows = new CdrRows(cdr, db.dialect());
-        this.inserter = new CdrBatchInsert(db, cdr, rows, clock);
+        this.aggregates = new UsageAggregates(cdr, db.dialect());
+        this.inserter = new CdrBatchInsert(db, cdr, rows, aggregates, clock);
         this.pages = new CdrPageReader(cdr, translator, rows);
         this.bySid = new CdrBySid(db, cdr, rows);
         this.scans = new CdrScanReader(db, cdr, translator, rows, pages);
@@ -68,6 +70,15 @@ public final class SqlCdrStore implements CdrStore {
                 .orderBy(cdr.seq().desc())
                 .limit(1)
                 .fetchOptional(cdr.callSid()));
+    }
+
+    UsageAggregates aggregates() {
+        return aggregates;
+    }
+
+    /** Where every deletion of records goes, so that the aggregates follow. */
+    CdrDeletion deletion() {
+        return new CdrDeletion(cdr, aggregates);
     }
 
     CdrTable table() {

@@ -34,12 +34,14 @@ final class SqlErasureStore implements ErasureStore {
     private final SqlDatabase db;
     private final CdrTable cdr;
     private final CdrQueryTranslator translator;
+    private final CdrDeletion deletion;
     private final Field<Instant> dateCreated;
 
-    SqlErasureStore(SqlDatabase db, CdrTable cdr, CdrQueryTranslator translator) {
+    SqlErasureStore(SqlDatabase db, CdrTable cdr, CdrQueryTranslator translator, CdrDeletion deletion) {
         this.db = db;
         this.cdr = cdr;
         this.translator = translator;
+        this.deletion = deletion;
         this.dateCreated = DSL.field(DSL.name("date_created"), db.dialect().instantType());
     }
 
@@ -61,7 +63,7 @@ final class SqlErasureStore implements ErasureStore {
                                     .and(ErasedCalls.PARTNER_SID.eq(cdr.partnerSid())))))
                     .execute();
             long count = switch (command.mode()) {
-                case DELETE -> tx.deleteFrom(cdr.table()).where(matching).execute();
+                case DELETE -> deletion.delete(tx, matching);
                 case REDACT -> redact(tx, matching);
             };
             var remembered = new Erasure(given.sid(), given.dateCreated(), given.mode(), given.numberSha256(), count,
@@ -92,7 +94,10 @@ final class SqlErasureStore implements ErasureStore {
         return names.and(range);
     }
 
-    /** The four attributes that name the caller become "redacted"; null ones stay null. */
+    /**
+     * The four attributes that name the caller become "redacted"; null ones stay null. None of them is a
+     * dimension of the usage aggregates, which therefore stay as they are.
+     */
     private int redact(DSLContext tx, Condition matching) {
         var update = tx.update(cdr.table()).set(cdr.text(CdrField.NUMBER_SRC), redacted(cdr.text(CdrField.NUMBER_SRC)));
         return update.set(cdr.text(CdrField.NUMBER_DST), redacted(cdr.text(CdrField.NUMBER_DST)))

@@ -10,6 +10,7 @@ import io.confcdr.store.SourceStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.confcdr.store.UsageStore;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -26,18 +27,20 @@ public final class SqlStorage implements Storage {
     private final SqlRetentionStore retention;
     private final WriteProbe writeProbe;
     private final SqlPushStore push;
+    private final SqlUsageStore usage;
 
     public SqlStorage(SqlDatabase db, Clock clock) {
         this.db = db;
         this.cdrs = new SqlCdrStore(db, clock);
         this.meetings = new SqlMeetingStore(db);
         this.sources = new SqlSourceStore(db, cdrs.inserter(), clock);
-        this.erasures = new SqlErasureStore(db, cdrs.table(), cdrs.translator());
-        this.retention = new SqlRetentionStore(db, cdrs.table());
+        this.erasures = new SqlErasureStore(db, cdrs.table(), cdrs.translator(), cdrs.deletion());
+        this.retention = new SqlRetentionStore(db, cdrs.table(), cdrs.deletion());
         this.tokens = new SqlTokenStore(db, clock);
         this.partners = new SqlPartnerStore(db, clock, tokens::forgetCachedTokens);
         this.writeProbe = new WriteProbe(db, System::nanoTime);
         this.push = new SqlPushStore(db, cdrs);
+        this.usage = new SqlUsageStore(db, cdrs);
     }
 
     @Override
@@ -77,6 +80,11 @@ public final class SqlStorage implements Storage {
     @Override
     public PushStore push() {
         return push;
+    }
+
+    @Override
+    public UsageStore usage() {
+        return usage;
     }
 
     @Override

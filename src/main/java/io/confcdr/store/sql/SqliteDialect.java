@@ -140,4 +140,10 @@ final class SqliteDialect extends Dialect {
             config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
         }
     }
+
+    /** Dates are epoch milliseconds; the double modulo floors instants before 1970 too. */
+    @Override
+    Field<Instant> usageSlotOf(Field<Instant> date) {
+        return DSL.field("({0} - ((({0} % 900000) + 900000) % 900000))", instantType(), date);
+    }
 }

@@ -148,7 +148,7 @@ class PostgresExplainTest {
     void theRetentionPurgeFindsAPartnersExpiredRecordsThroughTheIndex() {
         var purge = (SqlRetentionStore) storage.retention();
 
-        String plan = dsl.explain(purge.deletion(dsl, java.util.Set.of("partner-03"), START.plus(Duration.ofDays(30)), 1000)).plan();
+        String plan = dsl.explain(purge.expired(dsl, java.util.Set.of("partner-03"), START.plus(Duration.ofDays(30)), 1000)).plan();
 
         assertThat(plan).doesNotContain("Seq Scan").contains("cdr_partner_date_stop");
     }

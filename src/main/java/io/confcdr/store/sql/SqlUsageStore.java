@@ -1,0 +1,146 @@
+package io.confcdr.store.sql;
+
+import io.confcdr.model.Cdr;
+import io.confcdr.model.CdrField;
+import io.confcdr.query.Filter;
+import io.confcdr.query.Visibility;
+import io.confcdr.store.UsageCell;
+import io.confcdr.store.UsageStore;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jooq.Condition;
+import org.jooq.ConnectionProvider;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.ResultQuery;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * Reads of {@code cdr_usage} and the narrow read of legs behind distinct meetings and peak concurrency, both
+ * through the list route's own translation of visibility and filter, in one snapshot. Both stream
+ * (PostgreSQL fetches in rounds inside the transaction), so a month of a large subtree passes through a
+ * flat heap.
+ */
+final class SqlUsageStore implements UsageStore {
+
+    private static final int FETCH_SIZE = 5000;
+    private static final List<CdrField> SPAN_FIELDS = List.of(CdrField.PARTNER_SID, CdrField.MEETING_SID,
+            CdrField.DATE_START, CdrField.DATE_STOP, CdrField.DIRECTION, CdrField.ROLE, CdrField.DISCONNECT_CAUSE,
+            CdrField.CUSTOM_CALL_TYPE);
+
+    private final SqlDatabase db;
+    private final CdrTable cdr;
+    private final CdrQueryTranslator translator;
+    private final UsageAggregates aggregates;
+
+    SqlUsageStore(SqlDatabase db, SqlCdrStore cdrs) {
+        this.db = db;
+        this.cdr = cdrs.table();
+        this.translator = cdrs.translator();
+        this.aggregates = cdrs.aggregates();
+    }
+
+    @Override
+    public boolean keepsAggregates() {
+        return true;
+    }
+
+    @Override
+    public Optional<Instant> earliestStart() {
+        return db.read(dsl -> dsl.select(DSL.min(aggregates.dateStart())).from(cdr.table()).fetchOptional(0, Instant.class));
+    }
+
+    @Override
+    public void read(Filter filter, Visibility visibility, Consumer<UsageCell> cells, Consumer<Cdr> spans) {
+        Condition matching = translator.visibility(visibility).and(translator.filter(filter));
+        List<Field<?>> summed = new ArrayList<>(aggregates.keyColumns());
+        UsageAggregates.measures().forEach(measure -> summed.add(DSL.sum(measure)));
+        List<Field<?>> spanColumns = SPAN_FIELDS.stream().<Field<?>>map(cdr::column).toList();
+        inSnapshot(dsl -> {
+            stream(dsl.select(summed).from(UsageAggregates.TABLE).where(matching)
+                    .groupBy(aggregates.keyColumns())
+                    .having(DSL.sum(UsageAggregates.legs()).ne(BigDecimal.ZERO)), rs -> new UsageCell(
+                    rs.getString(1), db.dialect().instant(rs, 2), rs.getString(3), rs.getString(4), integer(rs, 5),
+                    rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)), cells);
+            if (spans != null) {
+                stream(dsl.select(spanColumns).from(cdr.table()).where(matching), rs -> Cdr.builder()
+                        .partnerSid(rs.getString(1))
+                        .meetingSid(rs.getString(2))
+                        .dateStart(db.dialect().instant(rs, 3))
+                        .dateStop(db.dialect().instant(rs, 4))
+                        .direction(rs.getString(5))
+                        .role(rs.getString(6))
+                        .disconnectCause(integer(rs, 7))
+                        .customCallType(rs.getString(8))
+                        .build(), spans);
+            }
+        });
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private interface SnapshotWork {
+        void run(DSLContext dsl) throws SQLException;
+    }
+
+    private static <T> void stream(ResultQuery<?> query, RowReader<T> reader, Consumer<T> sink) throws SQLException {
+        try (ResultSet rs = query.fetchSize(FETCH_SIZE).fetchResultSet()) {
+            while (rs.next()) {
+                sink.accept(reader.read(rs));
+            }
+        }
+    }
+
+    /**
+     * Runs reads in one read-only transaction that sees one snapshot (REPEATABLE READ on PostgreSQL; a
+     * SQLite read transaction always does), so cells and spans describe the same legs while ingest goes on.
+     */
+    private void inSnapshot(SnapshotWork work) {
+        ConnectionProvider provider = db.dsl().configuration().connectionProvider();
+        Connection connection;
+        try {
+            connection = provider.acquire();
+        } catch (RuntimeException e) {
+            throw StoreErrors.translate(e);
+        }
+        int isolation = Connection.TRANSACTION_READ_COMMITTED;
+        try {
+            isolation = connection.getTransactionIsolation();
+            connection.setAutoCommit(false);
+            if (db.dialect() instanceof PostgresDialect) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            work.run(DSL.using(connection, db.dialect().jooqDialect(), db.dsl().settings()));
+        } catch (SQLException e) {
+            throw StoreErrors.translate(new DataAccessException("reading usage failed", e));
+        } catch (DataAccessException e) {
+            throw StoreErrors.translate(e);
+        } finally {
+            try {
+                connection.rollback();
+                if (db.dialect() instanceof PostgresDialect) {
+                    connection.setTransactionIsolation(isolation);
+                }
+                connection.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // A broken connection: the pool discards it on release.
+            }
+            provider.release(connection);
+        }
+    }
+}
