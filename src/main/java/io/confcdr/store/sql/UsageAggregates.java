@@ -22,7 +22,7 @@ import org.jooq.impl.SQLDataType;
 /**
  * Keeps table {@code cdr_usage} equal to the sums over {@code cdr}: every write of records adds the cells
  * of what it inserts ({@link #add}) or subtracts the cells of what it is about to delete
- * ({@link #subtract}), inside the writer's transaction. Rows are deltas (see migration V8): appended, never
+ * ({@link #subtract}), inside the writer's transaction. Rows are deltas (see migration V10): appended, never
  * updated, so concurrent ingest never waits on a hot aggregate row and a batch costs one small JDBC batch.
  * The key columns carry the names of the {@code cdr} columns they come from, so the list route's
  * translation of a filter on them applies to this table unchanged.

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The usage aggregates equal the sums over the stored records after inserts (the whole-batch path and the
  * careful one, with duplicates), erasures (deleted legs subtracted, redacted legs unchanged), the retention
- * purge, and after the V8 migration backfilled them from records stored before it.
+ * purge, and after the V10 migration backfilled them from records stored before it.
  */
 abstract class UsageAggregatesContract {
 
@@ -93,7 +93,7 @@ abstract class UsageAggregatesContract {
         List<UsageCell> kept = cells();
         storage.database().write(tx -> {
             tx.execute("DROP TABLE cdr_usage");
-            return tx.execute("DELETE FROM flyway_schema_history WHERE version = '8'");
+            return tx.execute("DELETE FROM flyway_schema_history WHERE version = '10'");
         });
         storage.close();
 
