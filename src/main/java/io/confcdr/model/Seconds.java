@@ -24,6 +24,11 @@ public record Seconds(long micros) implements Comparable<Seconds> {
      * @throws ArithmeticException when the value has more than six decimal places or does not fit
      */
     public static Seconds of(BigDecimal seconds) {
+        // A long holds at most 19 digits; refusing more first keeps an exponent such as 1e55555555 from
+        // being expanded into a number of that many digits (seconds of CPU for one field).
+        if (seconds.signum() != 0 && seconds.precision() - seconds.scale() + SCALE > 19) {
+            throw new ArithmeticException("out of range for a count of microseconds");
+        }
         return new Seconds(seconds.movePointRight(SCALE).longValueExact());
     }
 
