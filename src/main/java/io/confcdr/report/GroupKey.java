@@ -1,14 +1,13 @@
 package io.confcdr.report;
 
 import io.confcdr.model.Cdr;
+import io.confcdr.model.CdrField;
 import io.confcdr.query.TextOrder;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What a usage report may group legs by: an attribute of the leg, or a calendar bucket of its date_start
@@ -17,15 +16,15 @@ import java.util.function.Function;
  * route orders text), which for the calendar labels is also chronological order.
  */
 public enum GroupKey {
-    PARTNER_SID("partner_sid", Cdr::partnerSid),
-    MEETING_SID("meeting_sid", Cdr::meetingSid),
-    MEETING_ROOM_SID("meeting_room_sid", Cdr::meetingRoomSid),
-    BRIDGE("bridge", Cdr::bridge),
-    NODE("node", Cdr::node),
-    DIRECTION("direction", Cdr::direction),
-    ROLE("role", Cdr::role),
-    DISCONNECT_CAUSE("disconnect_cause", Cdr::disconnectCause),
-    CUSTOM_CALL_TYPE("custom_call_type", Cdr::customCallType),
+    PARTNER_SID("partner_sid", CdrField.PARTNER_SID),
+    MEETING_SID("meeting_sid", CdrField.MEETING_SID),
+    MEETING_ROOM_SID("meeting_room_sid", CdrField.MEETING_ROOM_SID),
+    BRIDGE("bridge", CdrField.BRIDGE),
+    NODE("node", CdrField.NODE),
+    DIRECTION("direction", CdrField.DIRECTION),
+    ROLE("role", CdrField.ROLE),
+    DISCONNECT_CAUSE("disconnect_cause", CdrField.DISCONNECT_CAUSE),
+    CUSTOM_CALL_TYPE("custom_call_type", CdrField.CUSTOM_CALL_TYPE),
     /** The local wall-clock hour: in an autumn DST change the repeated hour's two real hours share one label. */
     HOUR("hour", null),
     DAY("day", null),
@@ -41,9 +40,10 @@ public enum GroupKey {
             : TextOrder.compare((String) a, (String) b));
 
     private final String wireName;
-    private final Function<Cdr, Object> attribute;
+    /** The leg's attribute this key takes its value from; null for a calendar key. */
+    private final CdrField attribute;
 
-    GroupKey(String wireName, Function<Cdr, Object> attribute) {
+    GroupKey(String wireName, CdrField attribute) {
         this.wireName = wireName;
         this.attribute = attribute;
     }
@@ -58,15 +58,26 @@ public enum GroupKey {
 
     /** This key's value for the leg, calendar buckets cut in {@code zone}. */
     public Object valueOf(Cdr cdr, ZoneId zone) {
-        if (attribute != null) {
-            return attribute.apply(cdr);
-        }
-        ZonedDateTime local = cdr.dateStart().atZone(zone);
+        return attribute != null ? attribute.get(cdr) : labels(zone).labelOf(cdr.dateStart());
+    }
+
+    /** Whether the key is a calendar bucket of date_start rather than an attribute of the leg. */
+    boolean calendar() {
+        return attribute == null;
+    }
+
+    /** The leg's attribute this key groups by, empty for a calendar key. */
+    public Optional<CdrField> attribute() {
+        return Optional.ofNullable(attribute);
+    }
+
+    /** A fresh label cache for this calendar key in {@code zone}: one per report, not thread-safe. */
+    CalendarLabels labels(ZoneId zone) {
         return switch (this) {
-            case HOUR -> HOUR_LABEL.format(local);
-            case DAY -> DAY_LABEL.format(local);
-            case MONTH -> MONTH_LABEL.format(local);
-            default -> throw new AssertionError(this);
+            case HOUR -> new CalendarLabels(java.time.temporal.ChronoUnit.HOURS, HOUR_LABEL, zone);
+            case DAY -> new CalendarLabels(java.time.temporal.ChronoUnit.DAYS, DAY_LABEL, zone);
+            case MONTH -> new CalendarLabels(java.time.temporal.ChronoUnit.MONTHS, MONTH_LABEL, zone);
+            default -> throw new IllegalStateException(this + " is not a calendar key");
         };
     }
 }

@@ -2,11 +2,14 @@ package io.confcdr.report;
 
 import io.confcdr.auth.Caller;
 import io.confcdr.auth.Scopes;
+import io.confcdr.model.CdrField;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.CdrStore;
 import io.confcdr.store.PartnerStore;
 import io.confcdr.store.UsageStore;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Usage and concurrency reports over the legs a caller can read: the same scopes ({@code app.read} or
@@ -74,7 +77,7 @@ public final class Reports {
             }
             var report = new UsageReport(query, new RollupRows(partners, visibility));
             if (plan.path() == UsagePlan.Path.AGGREGATES) {
-                usage.read(query.filter(), visibility, report::addCell, report::addSpan);
+                usage.read(query.filter(), visibility, report::addCell, spanFields(query), report::addSpan);
             } else {
                 VisibleLegs.forEach(cdrs, query.filter(), visibility, report::add);
             }
@@ -91,5 +94,12 @@ public final class Reports {
             VisibleLegs.forEach(cdrs, query.filter(), visibility, report::add);
             return report.buckets();
         }
+    }
+
+    /** The leg attributes a report's group keys read from each span (the calendar keys need only date_start). */
+    private static Set<CdrField> spanFields(UsageQuery query) {
+        Set<CdrField> fields = EnumSet.noneOf(CdrField.class);
+        query.groupBy().forEach(key -> key.attribute().ifPresent(fields::add));
+        return fields;
     }
 }

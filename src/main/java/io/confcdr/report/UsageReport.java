@@ -21,6 +21,8 @@ public final class UsageReport {
     private final Function<String, List<String>> rollupRows;
     private final int partnerIndex;
     private final Map<List<Object>, Tally> tallies = new HashMap<>();
+    /** Per group key: its label cache when it is a calendar key, else null. */
+    private final CalendarLabels[] labels;
 
     /**
      * @param rollupRows under {@code rollup=tree}: for a leg's partner, that partner and each visible
@@ -30,6 +32,8 @@ public final class UsageReport {
         this.query = query;
         this.rollupRows = rollupRows;
         this.partnerIndex = query.groupBy().indexOf(GroupKey.PARTNER_SID);
+        this.labels = query.groupBy().stream().map(key -> key.calendar() ? key.labels(query.zone()) : null)
+                .toArray(CalendarLabels[]::new);
     }
 
     public void add(Cdr cdr) {
@@ -55,7 +59,7 @@ public final class UsageReport {
     private void forEachRow(Cdr cdr, java.util.function.BiConsumer<Tally, Boolean> action) {
         Object[] key = new Object[query.groupBy().size()];
         for (int i = 0; i < key.length; i++) {
-            key[i] = query.groupBy().get(i).valueOf(cdr, query.zone());
+            key[i] = labels[i] != null ? labels[i].labelOf(cdr.dateStart()) : query.groupBy().get(i).valueOf(cdr, query.zone());
         }
         if (!query.rollupTree()) {
             action.accept(tally(key), true);

@@ -1,10 +1,12 @@
 package io.confcdr.store;
 
 import io.confcdr.model.Cdr;
+import io.confcdr.model.CdrField;
 import io.confcdr.query.Filter;
 import io.confcdr.query.Visibility;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +29,8 @@ public interface UsageStore {
         }
 
         @Override
-        public void read(Filter filter, Visibility visibility, Consumer<UsageCell> cells, Consumer<Cdr> spans) {
+        public void read(Filter filter, Visibility visibility, Consumer<UsageCell> cells, Set<CdrField> spanFields,
+                Consumer<Cdr> spans) {
             throw new UnsupportedOperationException("this store keeps no usage aggregates");
         }
     };
@@ -40,10 +43,12 @@ public interface UsageStore {
     /**
      * Hands over, from one snapshot of the store, the non-empty cells of the visible legs matching
      * {@code filter} (one per cell key), then, unless {@code spans} is null, the same legs each with only
-     * partner_sid, meeting_sid, date_start, date_stop and the kept dimensions set: what distinct meetings
-     * and peak concurrency are computed from. Only for filters on the kept fields ({@code partner_sid},
+     * partner_sid, meeting_sid, date_start, date_stop and those of {@code spanFields} among the kept
+     * dimensions set (the report's group keys: the fewer columns, the faster the read): what distinct
+     * meetings and peak concurrency are computed from. Only for filters on the kept fields ({@code partner_sid},
      * {@code direction}, {@code role}, {@code disconnect_cause}, {@code custom_call_type}, and
      * {@code date_start ge|lt} a slot boundary): the planner's business.
      */
-    void read(Filter filter, Visibility visibility, Consumer<UsageCell> cells, Consumer<Cdr> spans);
+    void read(Filter filter, Visibility visibility, Consumer<UsageCell> cells, Set<CdrField> spanFields,
+            Consumer<Cdr> spans);
 }

@@ -75,7 +75,7 @@ final class ReportBenchmark {
             for (int i = 0; i < rounds; i++) {
                 cellNanos.add(time(() -> {
                     long[] n = new long[1];
-                    storage.usage().read(byDay.filter(), new io.confcdr.query.Visibility(visibility), cell -> n[0]++, null);
+                    storage.usage().read(byDay.filter(), new io.confcdr.query.Visibility(visibility), cell -> n[0]++, java.util.Set.of(), null);
                     return n[0];
                 }));
             }

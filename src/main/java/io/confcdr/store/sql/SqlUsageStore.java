@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
@@ -32,9 +34,11 @@ import org.jooq.impl.DSL;
 final class SqlUsageStore implements UsageStore {
 
     private static final int FETCH_SIZE = 5000;
+    /** What every span carries; the dimensions the report groups by follow. */
     private static final List<CdrField> SPAN_FIELDS = List.of(CdrField.PARTNER_SID, CdrField.MEETING_SID,
-            CdrField.DATE_START, CdrField.DATE_STOP, CdrField.DIRECTION, CdrField.ROLE, CdrField.DISCONNECT_CAUSE,
-            CdrField.CUSTOM_CALL_TYPE);
+            CdrField.DATE_START, CdrField.DATE_STOP);
+    private static final List<CdrField> SPAN_DIMENSIONS = List.of(CdrField.DIRECTION, CdrField.ROLE,
+            CdrField.DISCONNECT_CAUSE, CdrField.CUSTOM_CALL_TYPE);
 
     private final SqlDatabase db;
     private final CdrTable cdr;
@@ -59,11 +63,14 @@ final class SqlUsageStore implements UsageStore {
     }
 
     @Override
-    public void read(Filter filter, Visibility visibility, Consumer<UsageCell> cells, Consumer<Cdr> spans) {
+    public void read(Filter filter, Visibility visibility, Consumer<UsageCell> cells, Set<CdrField> spanFields,
+            Consumer<Cdr> spans) {
         Condition matching = translator.visibility(visibility).and(translator.filter(filter));
         List<Field<?>> summed = new ArrayList<>(aggregates.keyColumns());
         UsageAggregates.measures().forEach(measure -> summed.add(DSL.sum(measure)));
-        List<Field<?>> spanColumns = SPAN_FIELDS.stream().<Field<?>>map(cdr::column).toList();
+        List<CdrField> dimensions = SPAN_DIMENSIONS.stream().filter(spanFields::contains).toList();
+        List<Field<?>> spanColumns = Stream.concat(SPAN_FIELDS.stream(), dimensions.stream())
+                .<Field<?>>map(cdr::column).toList();
         inSnapshot(dsl -> {
             stream(dsl.select(summed).from(UsageAggregates.TABLE).where(matching)
                     .groupBy(aggregates.keyColumns())
@@ -71,16 +78,24 @@ final class SqlUsageStore implements UsageStore {
                     rs.getString(1), db.dialect().instant(rs, 2), rs.getString(3), rs.getString(4), integer(rs, 5),
                     rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)), cells);
             if (spans != null) {
-                stream(dsl.select(spanColumns).from(cdr.table()).where(matching), rs -> Cdr.builder()
-                        .partnerSid(rs.getString(1))
-                        .meetingSid(rs.getString(2))
-                        .dateStart(db.dialect().instant(rs, 3))
-                        .dateStop(db.dialect().instant(rs, 4))
-                        .direction(rs.getString(5))
-                        .role(rs.getString(6))
-                        .disconnectCause(integer(rs, 7))
-                        .customCallType(rs.getString(8))
-                        .build(), spans);
+                stream(dsl.select(spanColumns).from(cdr.table()).where(matching), rs -> {
+                    Cdr.Builder leg = Cdr.builder()
+                            .partnerSid(rs.getString(1))
+                            .meetingSid(rs.getString(2))
+                            .dateStart(db.dialect().instant(rs, 3))
+                            .dateStop(db.dialect().instant(rs, 4));
+                    for (int i = 0; i < dimensions.size(); i++) {
+                        int column = SPAN_FIELDS.size() + 1 + i;
+                        switch (dimensions.get(i)) {
+                            case DIRECTION -> leg.direction(rs.getString(column));
+                            case ROLE -> leg.role(rs.getString(column));
+                            case DISCONNECT_CAUSE -> leg.disconnectCause(integer(rs, column));
+                            case CUSTOM_CALL_TYPE -> leg.customCallType(rs.getString(column));
+                            default -> throw new AssertionError(dimensions.get(i));
+                        }
+                    }
+                    return leg.build();
+                }, spans);
             }
         });
     }

@@ -104,7 +104,7 @@ abstract class UsageAggregatesContract {
 
     private List<UsageCell> cells() {
         List<UsageCell> cells = new ArrayList<>();
-        storage.usage().read(Filter.ALL, new Visibility(Set.copyOf(PARTNERS)), cells::add, null);
+        storage.usage().read(Filter.ALL, new Visibility(Set.copyOf(PARTNERS)), cells::add, Set.of(), null);
         cells.sort(ORDER);
         return cells;
     }
