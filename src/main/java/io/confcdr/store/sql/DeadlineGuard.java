@@ -28,7 +28,11 @@ final class DeadlineGuard {
     private DeadlineGuard() {
     }
 
-    /** Runs {@code work} with {@code deadline} (nullable) open on this thread, its failure translated. */
+    /**
+     * Runs {@code work} with {@code deadline} (nullable) open on this thread. A failure once the time is up
+     * comes out as the deadline's; any other as itself, for the caller to look at (a broken connection) and
+     * translate.
+     */
     static <T> T run(Deadline deadline, Supplier<T> work) {
         if (deadline == null) {
             return work.get();
@@ -37,7 +41,10 @@ final class DeadlineGuard {
         try {
             return Deadline.within(deadline, work);
         } catch (RuntimeException failure) {
-            throw translate(deadline, failure);
+            if (deadline.passed()) {
+                throw translate(deadline, failure);
+            }
+            throw failure;
         }
     }
 
