@@ -78,7 +78,7 @@ public final class SqlDatabase implements AutoCloseable {
      */
     public <T> T read(Function<DSLContext, T> work) {
         Deadline deadline = operationDeadline();
-        return threads.call(() -> DeadlineGuard.run(deadline, () -> readHere(work)));
+        return threads.call(deadline, () -> DeadlineGuard.run(deadline, () -> readHere(work)));
     }
 
     /** The deadline of an operation starting now on this thread ({@link Deadline#forOperation}); null when none is open. */
@@ -158,6 +158,12 @@ public final class SqlDatabase implements AutoCloseable {
         return prepared.size();
     }
 
+    /** Connections handed out and not yet returned (tests). */
+    int connectionsInUse() {
+        var pool = dataSource.getHikariPoolMXBean();
+        return pool == null ? 0 : pool.getActiveConnections();
+    }
+
     /** Closes the pool's idle connections (the pool opens new ones as needed); in-use ones close on return. */
     void evictIdleConnections() {
         var pool = dataSource.getHikariPoolMXBean();
@@ -171,7 +177,7 @@ public final class SqlDatabase implements AutoCloseable {
         Deadline deadline = operationDeadline();
         enterWriterGate(deadline);
         try {
-            return threads.call(() -> DeadlineGuard.run(deadline, () -> dsl.connectionResult(connection ->
+            return threads.call(deadline, () -> DeadlineGuard.run(deadline, () -> dsl.connectionResult(connection ->
                     dialect.asWriteTransaction(connection, () -> on(connection)
                             .transactionResult(configuration -> work.apply(configuration.dsl()))))));
         } catch (RuntimeException failure) {
@@ -203,7 +209,7 @@ public final class SqlDatabase implements AutoCloseable {
         Deadline deadline = operationDeadline();
         enterWriterGate(deadline);
         try {
-            return threads.call(() -> DeadlineGuard.run(deadline, () -> {
+            return threads.call(deadline, () -> DeadlineGuard.run(deadline, () -> {
                 try (Connection connection = DeadlineGuard.connection(dataSource)) {
                     execute(connection, dialect.relaxedCommit());
                     try {
