@@ -12,9 +12,11 @@ import java.util.List;
  * {@code headerDeadline}: a connection whose request line and headers have not all arrived this long
  * after it opened (or after a later request's first byte) is closed. {@code tls} (nullable) serves HTTPS;
  * {@code trustedProxies}: peers whose {@code Forwarded}/{@code X-Forwarded-*} headers absolute links follow.
+ * {@code requestDeadline}: how long a request may take in total while it waits for or works in the database
+ * ({@link RequestDeadlines}).
  */
 public record ApiConfig(String host, int port, String publicUrl, long maxIngestBytes, double rateLimitPerSecond,
-        int rateLimitBurst, Duration headerDeadline, Tls tls, List<Cidr> trustedProxies) {
+        int rateLimitBurst, Duration headerDeadline, Tls tls, List<Cidr> trustedProxies, Duration requestDeadline) {
 
     /**
      * HTTPS on {@code port} from PEM files, reloaded when they change. {@code redirectPort} (nullable) is a
@@ -29,12 +31,23 @@ public record ApiConfig(String host, int port, String publicUrl, long maxIngestB
     public static final int DEFAULT_RATE_LIMIT_BURST = 600;
     /** Headers are a few hundred bytes; even a slow mobile link sends them in well under a second. */
     public static final Duration DEFAULT_HEADER_DEADLINE = Duration.ofSeconds(10);
+    /** The longest a list page of 1000 or a report takes on a loaded store, with room to spare. */
+    public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(30);
 
     public ApiConfig {
         if (headerDeadline.isNegative() || headerDeadline.isZero()) {
             throw new IllegalArgumentException("the header deadline must be positive");
         }
+        if (requestDeadline.isNegative() || requestDeadline.isZero()) {
+            throw new IllegalArgumentException("the request deadline must be positive");
+        }
         trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    public ApiConfig(String host, int port, String publicUrl, long maxIngestBytes, double rateLimitPerSecond,
+            int rateLimitBurst, Duration headerDeadline, Tls tls, List<Cidr> trustedProxies) {
+        this(host, port, publicUrl, maxIngestBytes, rateLimitPerSecond, rateLimitBurst, headerDeadline, tls,
+                trustedProxies, DEFAULT_REQUEST_DEADLINE);
     }
 
     public ApiConfig(String host, int port, String publicUrl, long maxIngestBytes, double rateLimitPerSecond,
@@ -58,24 +71,30 @@ public record ApiConfig(String host, int port, String publicUrl, long maxIngestB
     /** The same configuration with another per-token rate limit. */
     public ApiConfig withRateLimit(double perSecond, int burst) {
         return new ApiConfig(host, port, publicUrl, maxIngestBytes, perSecond, burst, headerDeadline, tls,
-                trustedProxies);
+                trustedProxies, requestDeadline);
     }
 
     /** The same configuration with another deadline for request headers. */
     public ApiConfig withHeaderDeadline(Duration deadline) {
         return new ApiConfig(host, port, publicUrl, maxIngestBytes, rateLimitPerSecond, rateLimitBurst, deadline, tls,
-                trustedProxies);
+                trustedProxies, requestDeadline);
     }
 
     /** The same configuration serving HTTPS ({@code tls} null: plain HTTP). */
     public ApiConfig withTls(Tls tls) {
         return new ApiConfig(host, port, publicUrl, maxIngestBytes, rateLimitPerSecond, rateLimitBurst, headerDeadline,
-                tls, trustedProxies);
+                tls, trustedProxies, requestDeadline);
     }
 
     /** The same configuration believing forwarded headers from peers in {@code proxies}. */
     public ApiConfig withTrustedProxies(List<Cidr> proxies) {
         return new ApiConfig(host, port, publicUrl, maxIngestBytes, rateLimitPerSecond, rateLimitBurst, headerDeadline,
-                tls, proxies);
+                tls, proxies, requestDeadline);
+    }
+
+    /** The same configuration with another total deadline per request. */
+    public ApiConfig withRequestDeadline(Duration deadline) {
+        return new ApiConfig(host, port, publicUrl, maxIngestBytes, rateLimitPerSecond, rateLimitBurst, headerDeadline,
+                tls, trustedProxies, deadline);
     }
 }

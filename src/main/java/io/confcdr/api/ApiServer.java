@@ -89,8 +89,12 @@ public final class ApiServer implements AutoCloseable {
                 requestMeters.record(ctx, millis);
                 AuditLog.record(ctx, millis);
                 RequestId.clear();
+                RequestDeadlines.clear();
             });
             RequestId.register(javalin.routes);
+            // The system clock, not the services' one: a deadline measures elapsed time, which tests that fix
+            // the date of records still need to pass.
+            new RequestDeadlines(Clock.systemUTC(), config.requestDeadline()).register(javalin.routes);
             if (tls != null) {
                 javalin.jetty.addConnector((server, http) -> tls.https(server, http, config.host(), config.port()));
                 Integer redirectPort = config.tls().redirectPort();

@@ -6,6 +6,7 @@ import io.confcdr.auth.RateLimitedException;
 import io.confcdr.ingest.BatchTooLargeException;
 import io.confcdr.ingest.MalformedBodyException;
 import io.confcdr.query.QueryException;
+import io.confcdr.store.DeadlineExceededException;
 import io.confcdr.store.StoreUnavailableException;
 import io.confcdr.store.UnknownCursorException;
 import io.javalin.config.RoutesConfig;
@@ -66,6 +67,15 @@ final class ErrorHandling {
             discardUnreadBody(ctx);
             ctx.header("Connection", "close");
             respond(ctx, 413, "Payload too large", List.of(new ErrorBody.Detail(null, e.getMessage())));
+        });
+        routes.exception(DeadlineExceededException.class, (e, ctx) -> {
+            // 503 as for an unavailable store: the store was too slow or too busy just then, and clients
+            // already retry a 503 after Retry-After. (A 504 is a gateway's word about its upstream.)
+            LOG.warn("deadline passed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "1");
+            respond(ctx, 503, "Service unavailable", List.of(new ErrorBody.Detail(null,
+                    "the request did not finish within its deadline of " + DeadlineExceededException.seconds(e.budget())
+                            + "; retry later")));
         });
         routes.exception(StoreUnavailableException.class, (e, ctx) -> {
             // Expected while the database is down: one line per request, no stack trace.

@@ -92,6 +92,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-batch-records", paramLabel = "N", description = "Most records in one ingest batch (limits.records_per_batch; default 10000).")
     String maxBatchRecords;
 
+    @Option(names = "--request-deadline", paramLabel = "SECONDS",
+            description = {"How long an API request may wait for and work in the database in total; past it the request",
+                    "gets 503 and its query is cancelled (an export: each chunk it reads) (limits.request_deadline_seconds,",
+                    "CONFCDR_REQUEST_DEADLINE; default 30, 1 to 3600)."})
+    String requestDeadline;
+
     @Option(names = "--log-format", paramLabel = "text|json", description = "Log lines as text or one JSON object each (log.format; default text).")
     String logFormat;
 
@@ -174,6 +180,7 @@ final class ServeCommand implements Callable<Integer> {
         put(flags, Setting.RATE_BURST, rateBurst);
         put(flags, Setting.BODY_BYTES, maxBodyBytes);
         put(flags, Setting.RECORDS_PER_BATCH, maxBatchRecords);
+        put(flags, Setting.REQUEST_DEADLINE_SECONDS, requestDeadline);
         put(flags, Setting.LOG_FORMAT, logFormat);
         put(flags, Setting.LOG_LEVEL, logLevel);
         put(flags, Setting.ALLOW_PRIVATE_WEBHOOKS, allowPrivateWebhooks ? "true" : null);
@@ -194,7 +201,8 @@ final class ServeCommand implements Callable<Integer> {
         return new ApiConfig(config.host(), config.port(), config.publicUrl(), config.maxBodyBytes())
                 .withRateLimit(config.ratePerSecond(), config.rateBurst())
                 .withTls(tls)
-                .withTrustedProxies(config.trustedProxies());
+                .withTrustedProxies(config.trustedProxies())
+                .withRequestDeadline(Duration.ofSeconds(config.requestDeadlineSeconds()));
     }
 
     static ApiServer start(Services services, ListenAddress address, ApiConfig config) {

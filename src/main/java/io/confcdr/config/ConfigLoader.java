@@ -121,6 +121,7 @@ public final class ConfigLoader {
                     (int) count(Setting.RATE_BURST, 0, 1, Integer.MAX_VALUE),
                     count(Setting.BODY_BYTES, 0, 1, Long.MAX_VALUE),
                     (int) count(Setting.RECORDS_PER_BATCH, 0, 1, Integer.MAX_VALUE),
+                    (int) count(Setting.REQUEST_DEADLINE_SECONDS, 30, 1, 3_600),
                     ServeConfig.LogFormat.parse(text(Setting.LOG_FORMAT), named(Setting.LOG_FORMAT)),
                     level(),
                     flag(Setting.ALLOW_PRIVATE_WEBHOOKS),

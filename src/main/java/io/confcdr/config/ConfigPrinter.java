@@ -61,6 +61,7 @@ public final class ConfigPrinter {
             case RATE_BURST -> Integer.toString(c.rateBurst());
             case BODY_BYTES -> Long.toString(c.maxBodyBytes());
             case RECORDS_PER_BATCH -> Integer.toString(c.maxRecordsPerBatch());
+            case REQUEST_DEADLINE_SECONDS -> Integer.toString(c.requestDeadlineSeconds());
             case LOG_FORMAT -> quoted(c.logFormat().name().toLowerCase(java.util.Locale.ROOT));
             case LOG_LEVEL -> quoted(c.logLevel());
             case ALLOW_PRIVATE_WEBHOOKS -> Boolean.toString(c.allowPrivateWebhooks());

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param dataDir null when {@code dbUrl} names PostgreSQL
  * @param dbUrl null for the embedded store
  * @param poolSize 0 for the store's own default (4 for SQLite, 10 for PostgreSQL)
+ * @param requestDeadlineSeconds how long an API request may take in total while it waits for or works in the
+ *     database (an export: each chunk it reads)
  * @param webhookLeaseSeconds with several processes on one PostgreSQL, how long one holds a subscription
  *     without renewing it (renewed every 1.5 s), so how soon another takes over when it dies
  * @param retentionIntervalMinutes between purges of records past their partner's retention (at most an hour,
@@ -22,7 +24,7 @@ import java.util.Set;
  */
 public record ServeConfig(String host, int port, String publicUrl, List<Cidr> trustedProxies, Tls tls,
         Path dataDir, String dbUrl, int poolSize, double ratePerSecond, int rateBurst, long maxBodyBytes,
-        int maxRecordsPerBatch, LogFormat logFormat, String logLevel, boolean allowPrivateWebhooks,
+        int maxRecordsPerBatch, int requestDeadlineSeconds, LogFormat logFormat, String logLevel, boolean allowPrivateWebhooks,
         int webhookLeaseSeconds, int retentionIntervalMinutes, Map<Setting, Origin> origins) {
 
     /** HTTPS from a PEM certificate chain and its private key; {@code redirectPort} (nullable) serves plain HTTP redirects. */

@@ -23,6 +23,8 @@ public enum Setting {
     RATE_BURST("limits.rate_burst", "CONFCDR_RATE_BURST", "--rate-burst", Kind.COUNT, "600"),
     BODY_BYTES("limits.body_bytes", "CONFCDR_BODY_BYTES", "--max-body-bytes", Kind.COUNT, "16777216"),
     RECORDS_PER_BATCH("limits.records_per_batch", "CONFCDR_RECORDS_PER_BATCH", "--max-batch-records", Kind.COUNT, "10000"),
+    REQUEST_DEADLINE_SECONDS("limits.request_deadline_seconds", "CONFCDR_REQUEST_DEADLINE", "--request-deadline",
+            Kind.COUNT, "30"),
     LOG_FORMAT("log.format", "CONFCDR_LOG_FORMAT", "--log-format", Kind.TEXT, "text"),
     LOG_LEVEL("log.level", "CONFCDR_LOG_LEVEL", "--log-level", Kind.TEXT, "INFO"),
     ALLOW_PRIVATE_WEBHOOKS("webhooks.allow_private", "CONFCDR_ALLOW_PRIVATE_WEBHOOKS", "--allow-private-webhooks",

@@ -1,7 +1,7 @@
 package io.confcdr.store;
 
 /** The database cannot be reached or refused to work; the API answers 503 and the caller may retry. */
-public final class StoreUnavailableException extends RuntimeException {
+public sealed class StoreUnavailableException extends RuntimeException permits DeadlineExceededException {
 
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);

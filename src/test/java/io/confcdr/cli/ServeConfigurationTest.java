@@ -34,6 +34,19 @@ class ServeConfigurationTest {
     }
 
     @Test
+    void theRequestDeadlineReachesTheApiConfiguration() throws Exception {
+        Path file = Files.writeString(dir.resolve("confcdr.toml"), "[limits]\nrequest_deadline_seconds = 12\n");
+
+        var result = new CliHarness().run("serve", "--config", file.toString(), "--print-config");
+        var config = io.confcdr.config.ConfigLoader.load(file, name -> null, java.util.Map.of());
+
+        assertThat(result.out()).contains("request_deadline_seconds = 12  # file " + file);
+        assertThat(ServeCommand.apiConfig(config).requestDeadline()).isEqualTo(java.time.Duration.ofSeconds(12));
+        assertThat(new CliHarness().run("serve", "--request-deadline", "45", "--print-config").out())
+                .contains("request_deadline_seconds = 45  # flag --request-deadline");
+    }
+
+    @Test
     void anUnknownKeyIsOneLineAndExitTwo() throws Exception {
         Path file = Files.writeString(dir.resolve("confcdr.toml"), "[store]\npool = 4\n");
 

@@ -143,6 +143,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theRequestDeadlineIsThirtySecondsUnlessSetAndFromOneSecondToAnHour() throws Exception {
+        assertThat(load(null, Map.of()).requestDeadlineSeconds()).isEqualTo(30);
+        Path file = file("[limits]\nrequest_deadline_seconds = 5\n");
+        assertThat(load(file, Map.of()).requestDeadlineSeconds()).isEqualTo(5);
+        env.put("CONFCDR_REQUEST_DEADLINE", "7");
+        assertThat(load(file, Map.of()).requestDeadlineSeconds()).isEqualTo(7);
+        assertThat(load(file, Map.of(Setting.REQUEST_DEADLINE_SECONDS, "9")).requestDeadlineSeconds()).isEqualTo(9);
+        assertThatThrownBy(() -> load(null, Map.of(Setting.REQUEST_DEADLINE_SECONDS, "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--request-deadline must be a whole number from 1 to 3600, not '0'");
+        env.put("CONFCDR_REQUEST_DEADLINE", "3601");
+        assertThatThrownBy(() -> load(null, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessage("CONFCDR_REQUEST_DEADLINE must be a whole number from 1 to 3600, not '3601'");
+    }
+
+    @Test
     void dataAndDbAtTheSameLevelConflict() throws Exception {
         Path file = file("[store]\ndata = \"/var/lib/confcdr\"\ndb = \"jdbc:postgresql://h/x\"\n");
 

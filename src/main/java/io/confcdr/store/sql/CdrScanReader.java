@@ -2,32 +2,34 @@ package io.confcdr.store.sql;
 
 import io.confcdr.model.Cdr;
 import io.confcdr.query.CdrScan;
+import io.confcdr.query.Order;
 import io.confcdr.query.Visibility;
-import java.sql.Connection;
+import io.confcdr.store.Deadline;
+import io.confcdr.store.sql.CdrQueryTranslator.Anchor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jooq.Condition;
-import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
-import org.jooq.impl.DefaultConfiguration;
-import org.jooq.impl.DefaultExecuteListenerProvider;
 
 /**
- * Streams a {@link CdrScan} off one statement, row by row: the list route's filter, order and keyset
- * predicate, without a limit. The same code runs on both databases. PostgreSQL's driver reads a result
- * {@link #FETCH_SIZE} rows at a time only inside a transaction (with autocommit on it fetches everything
- * first), so the scan runs in a read-only transaction that is rolled back at the end; SQLite steps its
- * statement lazily either way, and the transaction gives it the same single snapshot.
+ * Reads a {@link CdrScan} in keyset chunks of {@link #CHUNK} records: the list route's filter, order and
+ * keyset predicate, each chunk one short read ({@link SqlDatabase#read}) that starts after the last record
+ * of the one before. The connection goes back to the pool before a chunk's records are handed on, so a
+ * client that stops reading an export holds records in memory (a bounded queue, {@link ScanPipe}) and no
+ * connection, no transaction and (on SQLite) no old snapshot that would stop WAL checkpoints. Each chunk's
+ * read is bounded by the request's {@link Deadline} open when the scan starts. The scan is therefore not one
+ * snapshot: a record stored meanwhile beyond the position reached is included, as when paging.
  */
 final class CdrScanReader {
 
-    /** Rows per round trip on PostgreSQL: enough to amortise the trip, few enough to keep the heap flat. */
-    static final int FETCH_SIZE = 1000;
+    /** Records per chunk: a few round trips' worth of rows per query, a few MB of heap at most. */
+    static final int CHUNK = 2_000;
 
     private final SqlDatabase db;
     private final CdrTable cdr;
@@ -45,54 +47,33 @@ final class CdrScanReader {
 
     /**
      * Failures of the database come out as the store's exceptions; a failure of {@code sink} as itself.
-     * The rows are read on a thread of their own while {@code sink} runs on this one ({@link ScanPipe}).
+     * The chunks are read on a thread of their own, the next while {@code sink} takes the last ({@link ScanPipe}).
      */
     void scan(CdrScan scan, Visibility visibility, Consumer<Cdr> sink) {
-        ScanPipe.run(reading -> read(scan, visibility, reading), sink);
+        Deadline deadline = Deadline.current();
+        ScanPipe.run(reading -> Deadline.within(deadline, () -> {
+            read(scan, visibility, reading);
+            return null;
+        }), sink);
     }
 
     private void read(CdrScan scan, Visibility visibility, Consumer<Cdr> sink) {
-        ConnectionProvider provider = db.dsl().configuration().connectionProvider();
-        Connection connection;
-        try {
-            connection = provider.acquire();
-        } catch (RuntimeException e) {
-            throw StoreErrors.translate(e);
-        }
-        try {
-            connection.setAutoCommit(false);
-            DSLContext dsl = DSL.using(new DefaultConfiguration()
-                    .set(connection)
-                    .set(db.dialect().jooqDialect())
-                    .set(db.dsl().settings())
-                    .set(new DefaultExecuteListenerProvider(new StreamingStatements(db.dialect()))));
-            Condition matching = translator.visibility(visibility).and(translator.filter(scan.filter()));
-            if (scan.after() != null) {
-                var anchor = pages.anchor(dsl, scan.after(), scan.order(), visibility);
-                matching = matching.and(translator.beyond(scan.order(), anchor, false));
+        Condition matching = translator.visibility(visibility).and(translator.filter(scan.filter()));
+        Anchor anchor = scan.after() == null ? null
+                : db.read(dsl -> pages.anchor(dsl, scan.after(), scan.order(), visibility));
+        while (true) {
+            Anchor from = anchor;
+            Chunk chunk = db.read(dsl -> chunk(dsl, scan.order(), matching, from));
+            chunk.records().forEach(sink);
+            if (chunk.records().size() < CHUNK) {
+                return;
             }
-            try (ResultSet rs = dsl.select(cdr.selectColumns())
-                    .from(cdr.table())
-                    .where(matching)
-                    .orderBy(translator.sortFields(scan.order(), false))
-                    .fetchSize(FETCH_SIZE)
-                    .fetchResultSet()) {
-                while (rs.next()) {
-                    sink.accept(rows.read(rs));
-                }
-            }
-        } catch (SQLException e) {
-            throw StoreErrors.translate(new DataAccessException("streaming records failed", e));
-        } catch (DataAccessException e) {
-            throw StoreErrors.translate(e);
-        } finally {
-            end(connection);
-            provider.release(connection);
+            anchor = chunk.last();
         }
     }
 
-    /** Every statement of the scan is set up for a long result ({@link Dialect#streamRows}). */
-    private record StreamingStatements(Dialect dialect) implements ExecuteListener {
+    /** A chunk's statement is set up for a long result ({@link Dialect#streamRows}). */
+    private record LongResults(Dialect dialect) implements ExecuteListener {
         @Override
         public void prepareEnd(ExecuteContext ctx) {
             if (ctx.statement() != null) {
@@ -105,13 +86,34 @@ final class CdrScanReader {
         }
     }
 
-    /** Nothing was written, so rolling back only ends the transaction (and releases SQLite's snapshot). */
-    private static void end(Connection connection) {
-        try {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // A broken connection: the pool discards it on release.
+    /** The records of one chunk and the keyset position after its last one. */
+    private record Chunk(List<Cdr> records, Anchor last) {
+    }
+
+    private Chunk chunk(DSLContext dsl, Order order, Condition matching, Anchor after) {
+        Condition where = after == null ? matching : matching.and(translator.beyond(order, after, false));
+        var query = dsl.configuration().deriveAppending(new LongResults(db.dialect())).dsl().select(cdr.selectColumns())
+                .from(cdr.table())
+                .where(where)
+                .orderBy(translator.sortFields(order, false))
+                .limit(CHUNK);
+        int seqColumn = cdr.selectColumns().size();
+        try (ResultSet rs = query.fetchResultSet()) {
+            List<Cdr> records = new ArrayList<>(CHUNK);
+            long lastSeq = -1;
+            while (rs.next()) {
+                records.add(rows.read(rs));
+                lastSeq = rs.getLong(seqColumn);
+            }
+            if (records.isEmpty()) {
+                return new Chunk(records, null);
+            }
+            Cdr last = records.get(records.size() - 1);
+            Object value = order instanceof Order.ByField byField
+                    ? CdrTable.toColumnValue(byField.field().get(last)) : null;
+            return new Chunk(records, new Anchor(lastSeq, value));
+        } catch (SQLException e) {
+            throw new DataAccessException("reading records failed", e);
         }
     }
 }

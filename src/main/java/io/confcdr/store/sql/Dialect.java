@@ -84,10 +84,16 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
     /** The queue a database's writers wait in before their transaction; one per database. */
     abstract WriterGate writerGate();
 
+    /**
+     * Bounds {@code statement}'s execution by {@code deadline} (null: unbounded), called as each statement
+     * starts; see {@link DeadlineGuard} for what each database does.
+     */
+    abstract void limit(java.sql.Statement statement, io.confcdr.store.Deadline deadline) throws SQLException;
+
     /** Where this database's JDBC calls run: see {@link JdbcThreads}. */
     abstract JdbcThreads jdbcThreads(int poolSize);
 
-    /** Sets up a prepared statement whose long result is read row by row (an export's scan). */
+    /** Sets up a prepared statement whose result is thousands of rows (an export's chunk). */
     abstract void streamRows(java.sql.PreparedStatement statement) throws SQLException;
 
     /**

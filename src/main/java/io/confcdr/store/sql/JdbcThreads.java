@@ -1,10 +1,14 @@
 package io.confcdr.store.sql;
 
+import io.confcdr.store.Deadline;
 import io.confcdr.store.StoreUnavailableException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +20,11 @@ import java.util.function.Supplier;
  */
 sealed interface JdbcThreads extends AutoCloseable permits JdbcThreads.Caller, JdbcThreads.Platform {
 
-    <T> T call(Supplier<T> work);
+    /**
+     * Runs {@code work}; with a {@code deadline} (nullable), a wait for a thread that outlasts it fails with the
+     * deadline's exception (work already started is bounded by the deadline itself, so it is waited for).
+     */
+    <T> T call(Deadline deadline, Supplier<T> work);
 
     @Override
     void close();
@@ -24,7 +32,7 @@ sealed interface JdbcThreads extends AutoCloseable permits JdbcThreads.Caller, J
     /** On the calling thread. */
     record Caller() implements JdbcThreads {
         @Override
-        public <T> T call(Supplier<T> work) {
+        public <T> T call(Deadline deadline, Supplier<T> work) {
             return work.get();
         }
 
@@ -47,13 +55,15 @@ sealed interface JdbcThreads extends AutoCloseable permits JdbcThreads.Caller, J
         }
 
         @Override
-        public <T> T call(Supplier<T> work) {
+        public <T> T call(Deadline deadline, Supplier<T> work) {
             if (Thread.currentThread() instanceof JdbcThread) {
                 return work.get();
             }
-            Future<T> result = threads.submit(work::get);
+            // Whoever sets it first decides: the thread that starts the work, or the caller withdrawing it.
+            AtomicBoolean taken = new AtomicBoolean();
+            Future<T> result = threads.submit(() -> taken.compareAndSet(false, true) ? work.get() : null);
             try {
-                return result.get();
+                return deadline == null ? result.get() : awaitWithin(deadline, result, taken);
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
@@ -66,6 +76,20 @@ sealed interface JdbcThreads extends AutoCloseable permits JdbcThreads.Caller, J
                 Thread.currentThread().interrupt();
                 result.cancel(true);
                 throw new StoreUnavailableException("interrupted while waiting for the database", e);
+            }
+        }
+
+        /** Every thread busy past the deadline: the work is withdrawn unless it has started. */
+        private static <T> T awaitWithin(Deadline deadline, Future<T> result, AtomicBoolean taken)
+                throws InterruptedException, ExecutionException {
+            try {
+                return result.get(deadline.remainingMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (taken.compareAndSet(false, true)) {
+                    throw deadline.exceeded(null);
+                }
+                // Started: the deadline bounds it, and its connection must be back before the caller goes on.
+                return result.get();
             }
         }
 

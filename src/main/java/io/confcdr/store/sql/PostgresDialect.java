@@ -73,6 +73,17 @@ final class PostgresDialect extends Dialect {
         return new PostgresCopy(cdr);
     }
 
+    /**
+     * pgjdbc's own timer sends the server a cancel request when the time runs out (a lock wait ends too), and
+     * waits for a cancel in flight before the statement runs again, so a late cancel never reaches the next
+     * statement on the connection. Milliseconds, not {@code setQueryTimeout}'s whole seconds.
+     */
+    @Override
+    void limit(java.sql.Statement statement, io.confcdr.store.Deadline deadline) throws SQLException {
+        statement.unwrap(org.postgresql.jdbc.PgStatement.class)
+                .setQueryTimeoutMs(deadline == null ? 0 : Math.max(1, deadline.remainingMillis()));
+    }
+
     @Override
     JdbcThreads jdbcThreads(int poolSize) {
         return new JdbcThreads.Caller();

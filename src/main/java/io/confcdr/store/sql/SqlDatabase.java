@@ -2,6 +2,7 @@ package io.confcdr.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.confcdr.store.Deadline;
 import io.confcdr.store.StoreUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -15,6 +16,8 @@ import org.jooq.DSLContext;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 
 /**
  * A pooled database with its jOOQ context. Every call goes through {@link #read} or {@link #write}, which
@@ -49,7 +52,11 @@ public final class SqlDatabase implements AutoCloseable {
         this.writers = dialect.writerGate();
         this.threads = dialect.jdbcThreads(dataSource.getMaximumPoolSize());
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
-        this.dsl = DSL.using(dataSource, dialect.jooqDialect(), settings);
+        this.dsl = DSL.using(new DefaultConfiguration()
+                .set(new DeadlineGuard.Connections(dataSource))
+                .set(dialect.jooqDialect())
+                .set(settings)
+                .set(new DefaultExecuteListenerProvider(new DeadlineGuard.Statements(dialect))));
         this.recovery = PoolRecovery.watching(dataSource);
     }
 
@@ -70,7 +77,19 @@ public final class SqlDatabase implements AutoCloseable {
      * not retried: the pool has already waited its timeout.
      */
     public <T> T read(Function<DSLContext, T> work) {
-        return threads.call(() -> readHere(work));
+        Deadline deadline = operationDeadline();
+        return threads.call(deadline, () -> DeadlineGuard.run(deadline, () -> readHere(work)));
+    }
+
+    /** The deadline of an operation starting now on this thread ({@link Deadline#forOperation}); null when none is open. */
+    private static Deadline operationDeadline() {
+        Deadline open = Deadline.current();
+        return open == null ? null : open.forOperation();
+    }
+
+    /** A jOOQ context on a connection the caller holds, its statements bounded by the deadline as {@link #dsl()}'s are. */
+    DSLContext on(Connection connection) {
+        return DSL.using(dsl.configuration().derive(new org.jooq.impl.DefaultConnectionProvider(connection)));
     }
 
     private <T> T readHere(Function<DSLContext, T> work) {
@@ -97,13 +116,17 @@ public final class SqlDatabase implements AutoCloseable {
      * point lookup holds its carrier for microseconds, less than the hand-off to a JDBC thread would cost.
      */
     public <T> T query(String sql, StatementWork<T> work) {
-        return readHere(ignored -> {
-            try (Connection connection = dataSource.getConnection()) {
-                return work.apply(prepared(connection, sql));
+        Deadline deadline = operationDeadline();
+        return DeadlineGuard.run(deadline, () -> readHere(ignored -> {
+            try (Connection connection = DeadlineGuard.connection(dataSource)) {
+                PreparedStatement statement = prepared(connection, sql);
+                // Kept statements are reused by requests with and without a deadline: set every time.
+                dialect.limit(statement, deadline);
+                return work.apply(statement);
             } catch (SQLException e) {
                 throw new DataAccessException("query failed", e);
             }
-        });
+        }));
     }
 
     private PreparedStatement prepared(Connection pooled, String sql) throws SQLException {
@@ -135,6 +158,12 @@ public final class SqlDatabase implements AutoCloseable {
         return prepared.size();
     }
 
+    /** Connections handed out and not yet returned (tests). */
+    int connectionsInUse() {
+        var pool = dataSource.getHikariPoolMXBean();
+        return pool == null ? 0 : pool.getActiveConnections();
+    }
+
     /** Closes the pool's idle connections (the pool opens new ones as needed); in-use ones close on return. */
     void evictIdleConnections() {
         var pool = dataSource.getHikariPoolMXBean();
@@ -145,18 +174,28 @@ public final class SqlDatabase implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it commits, or none of it. */
     public <T> T write(Function<DSLContext, T> work) {
-        writers.enter();
+        Deadline deadline = operationDeadline();
+        enterWriterGate(deadline);
         try {
-            return threads.call(() -> dsl.connectionResult(connection -> dialect.asWriteTransaction(connection,
-                    () -> dsl.configuration().derive(connection).dsl()
-                            .transactionResult(configuration -> work.apply(configuration.dsl())))));
+            return threads.call(deadline, () -> DeadlineGuard.run(deadline, () -> dsl.connectionResult(connection ->
+                    dialect.asWriteTransaction(connection, () -> on(connection)
+                            .transactionResult(configuration -> work.apply(configuration.dsl()))))));
         } catch (RuntimeException failure) {
             if (StoreErrors.isBrokenConnection(failure)) {
                 evictIdleConnections();
             }
-            throw StoreErrors.translate(failure);
+            throw DeadlineGuard.translate(deadline, failure);
         } finally {
             writers.leave();
+        }
+    }
+
+    /** Waits for the writer gate, no longer than the deadline (nullable) leaves. */
+    private void enterWriterGate(Deadline deadline) {
+        if (deadline == null) {
+            writers.enter();
+        } else if (!writers.tryEnter(deadline.remainingMillis())) {
+            throw deadline.exceeded(null);
         }
     }
 
@@ -167,14 +206,14 @@ public final class SqlDatabase implements AutoCloseable {
      * at-least-once allows). The connection is restored before it returns to the pool, or evicted.
      */
     public <T> T writeRecoverable(Function<DSLContext, T> work) {
-        writers.enter();
+        Deadline deadline = operationDeadline();
+        enterWriterGate(deadline);
         try {
-            return threads.call(() -> {
-                try (Connection connection = dataSource.getConnection()) {
+            return threads.call(deadline, () -> DeadlineGuard.run(deadline, () -> {
+                try (Connection connection = DeadlineGuard.connection(dataSource)) {
                     execute(connection, dialect.relaxedCommit());
                     try {
-                        return DSL.using(dsl.configuration().derive(new org.jooq.impl.DefaultConnectionProvider(connection)))
-                                .transactionResult(configuration -> work.apply(configuration.dsl()));
+                        return on(connection).transactionResult(configuration -> work.apply(configuration.dsl()));
                     } finally {
                         try {
                             execute(connection, dialect.durableCommit());
@@ -186,12 +225,12 @@ public final class SqlDatabase implements AutoCloseable {
                 } catch (SQLException e) {
                     throw new DataAccessException("write failed", e);
                 }
-            });
+            }));
         } catch (RuntimeException failure) {
             if (StoreErrors.isBrokenConnection(failure)) {
                 evictIdleConnections();
             }
-            throw StoreErrors.translate(failure);
+            throw DeadlineGuard.translate(deadline, failure);
         } finally {
             writers.leave();
         }

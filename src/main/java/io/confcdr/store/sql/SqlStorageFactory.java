@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.confcdr.store.Storage;
 import io.confcdr.store.StoreUnavailableException;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -92,11 +94,19 @@ public final class SqlStorageFactory {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        config.setBusyTimeout(10_000);
+        // Replaced by DeadlineGuard's busy handler, which waits as long unless the request's deadline is sooner.
+        config.setBusyTimeout(DeadlineGuard.Sqlite.BUSY_TIMEOUT_MILLIS);
         config.enforceForeignKeys(true);
         config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, String.valueOf(1L << 30));
         config.setReadOnly(readOnly);
-        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config) {
+            @Override
+            public SQLiteConnection getConnection(String user, String password) throws SQLException {
+                SQLiteConnection connection = super.getConnection(user, password);
+                DeadlineGuard.Sqlite.install(connection);
+                return connection;
+            }
+        };
         sqlite.setUrl("jdbc:sqlite:" + dataDir.resolve("confcdr.db").toAbsolutePath());
 
         HikariConfig pool = new HikariConfig();

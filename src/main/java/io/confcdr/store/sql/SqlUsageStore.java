@@ -5,6 +5,7 @@ import io.confcdr.model.CdrField;
 import io.confcdr.query.Filter;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.UsageCell;
+import io.confcdr.store.Deadline;
 import io.confcdr.store.UsageStore;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -131,7 +132,7 @@ final class SqlUsageStore implements UsageStore {
         try {
             connection = provider.acquire();
         } catch (RuntimeException e) {
-            throw StoreErrors.translate(e);
+            throw DeadlineGuard.translate(Deadline.current(), e);
         }
         int isolation = Connection.TRANSACTION_READ_COMMITTED;
         try {
@@ -140,11 +141,11 @@ final class SqlUsageStore implements UsageStore {
             if (db.dialect() instanceof PostgresDialect) {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
-            work.run(DSL.using(connection, db.dialect().jooqDialect(), db.dsl().settings()));
+            work.run(db.on(connection));
         } catch (SQLException e) {
-            throw StoreErrors.translate(new DataAccessException("reading usage failed", e));
+            throw DeadlineGuard.translate(Deadline.current(), new DataAccessException("reading usage failed", e));
         } catch (DataAccessException e) {
-            throw StoreErrors.translate(e);
+            throw DeadlineGuard.translate(Deadline.current(), e);
         } finally {
             try {
                 connection.rollback();

@@ -92,6 +92,11 @@ final class SqliteDialect extends Dialect {
         // sqlite-jdbc steps the statement lazily already.
     }
 
+    /** Each connection's progress and busy handlers watch the deadline ({@link DeadlineGuard.Sqlite}). */
+    @Override
+    void limit(java.sql.Statement statement, io.confcdr.store.Deadline deadline) {
+    }
+
     @Override
     JdbcThreads jdbcThreads(int poolSize) {
         return new JdbcThreads.Platform(poolSize, "confcdr-sqlite");

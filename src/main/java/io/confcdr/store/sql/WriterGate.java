@@ -7,12 +7,20 @@ interface WriterGate {
 
     void enter();
 
+    /** Enters if it can within {@code millis}; false otherwise. */
+    boolean tryEnter(long millis);
+
     void leave();
 
     /** Writers go straight to the database; it orders them itself where it has to. */
     WriterGate OPEN = new WriterGate() {
         @Override
         public void enter() {
+        }
+
+        @Override
+        public boolean tryEnter(long millis) {
+            return true;
         }
 
         @Override
@@ -28,6 +36,16 @@ interface WriterGate {
         @Override
         public void enter() {
             lock.lock();
+        }
+
+        @Override
+        public boolean tryEnter(long millis) {
+            try {
+                return lock.tryLock(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         @Override
