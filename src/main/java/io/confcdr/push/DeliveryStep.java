@@ -71,8 +71,12 @@ final class DeliveryStep {
         if (pending != null && pending.nextAttempt() != null && pending.nextAttempt().isAfter(now)) {
             return new Result.RetryAt(pending.nextAttempt());
         }
+        long started = System.nanoTime();
         Filter filter = FilterParser.parse(s.filter());
-        List<StoredRecord> records = store.recordsAfter(s.position(), filter, subscriptions.visibilityOf(s), s.maxBatch());
+        var visibility = subscriptions.visibilityOf(s);
+        started = metrics.phase(PushMetrics.Phase.VISIBILITY, started);
+        List<StoredRecord> records = store.recordsAfter(s.position(), filter, visibility, s.maxBatch());
+        started = metrics.phase(PushMetrics.Phase.READ, started);
         if (pending != null) {
             long last = pending.lastSeq();
             records = records.stream().filter(record -> record.seq() <= last).toList();
@@ -90,18 +94,22 @@ final class DeliveryStep {
         if (!store.setPending(s.sid(), owner, inFlight)) {
             return new Result.Idle();
         }
-        return send(s, inFlight, records, now);
+        started = metrics.phase(PushMetrics.Phase.IN_FLIGHT, started);
+        return send(s, inFlight, records, now, started);
     }
 
-    private Result send(Subscription s, Subscription.Pending pending, List<StoredRecord> records, Instant now) {
+    private Result send(Subscription s, Subscription.Pending pending, List<StoredRecord> records, Instant now, long started) {
         FieldSelection selection = ListRequestParser.fieldSelection(s.includeFields(), s.excludeFields());
         String body = DeliveryBody.write(pending.deliverySid(), s.sid(), records, selection);
         long timestamp = now.getEpochSecond();
         String signature = WebhookSigner.signature(s, now, pending.deliverySid(), timestamp, body);
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        started = metrics.phase(PushMetrics.Phase.BODY, started);
         SendOutcome outcome = sender.send(s.url(), Map.of(
                 "webhook-id", pending.deliverySid(),
                 "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", signature), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                "webhook-signature", signature), bytes);
+        started = metrics.phase(PushMetrics.Phase.POST, started);
         metrics.delivered(outcome);
         boolean acknowledged = outcome instanceof SendOutcome.Answered answered && answered.acknowledges();
         Integer status = outcome instanceof SendOutcome.Answered answered ? answered.status() : null;
@@ -114,6 +122,7 @@ final class DeliveryStep {
                 records.getLast().cdr().callSid(), acknowledged);
         if (acknowledged) {
             store.logAcknowledged(attempt, pending.lastSeq());
+            metrics.phase(PushMetrics.Phase.ACKNOWLEDGE, started);
             return new Result.Acknowledged();
         }
         store.log(attempt);

@@ -155,7 +155,9 @@ public final class DeliveryWorker implements AutoCloseable {
     private void deliverUntilIdle(String sid) {
         try {
             while (!stopped) {
+                long started = System.nanoTime();
                 Subscription current = store.find(sid).orElse(null);
+                metrics.phase(PushMetrics.Phase.FIND, started);
                 if (current == null || !(step.run(current) instanceof DeliveryStep.Result.Acknowledged)) {
                     return;
                 }
