@@ -267,8 +267,12 @@ final class PushBenchmark {
 
         void report(String phase) {
             var line = new StringBuilder();
-            for (var timer : registry.find("confcdr.push.delivery.phase").timers()) {
-                String name = timer.getId().getTag("phase");
+            List<io.micrometer.core.instrument.Timer> timers = new ArrayList<>(registry.find("confcdr.push.delivery.phase").timers());
+            timers.addAll(registry.find("hikaricp.connections.acquire").timers());
+            timers.addAll(registry.find("hikaricp.connections.usage").timers());
+            for (var timer : timers) {
+                String name = timer.getId().getTag("phase") != null ? timer.getId().getTag("phase")
+                        : timer.getId().getName().replace("hikaricp.connections.", "pool-");
                 double[] before = last.getOrDefault(name, new double[2]);
                 double count = timer.count() - before[0];
                 double millis = timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) - before[1];
