@@ -120,7 +120,8 @@ public final class DeliveryWorker implements AutoCloseable {
                 continue;
             }
             held.add(s.sid());
-            if (refreshBacklog) {
+            // A subscription new to this process is measured at once, so its gauges exist from its first scan.
+            if (refreshBacklog || !metrics.tracks(s.sid())) {
                 metrics.backlog(s.sid(), store.backlog(s.position(), FilterParser.parse(s.filter()), subscriptions.visibilityOf(s)));
             }
             boolean due = s.pending() == null || s.pending().nextAttempt() == null || !s.pending().nextAttempt().isAfter(now);

@@ -102,6 +102,11 @@ final class PushMetrics {
                     .tag("subscription_sid", key).register(registry)});
     }
 
+    /** Whether the subscription's backlog gauges exist (it has been measured since this process took it). */
+    synchronized boolean tracks(String sid) {
+        return gauges.containsKey(sid);
+    }
+
     /** Drops the gauges of subscriptions this process no longer delivers. */
     synchronized void keepOnly(Set<String> sids) {
         gauges.entrySet().removeIf(entry -> {

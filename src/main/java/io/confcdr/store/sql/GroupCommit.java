@@ -12,10 +12,12 @@ import org.jooq.DSLContext;
  * caller to find no transaction under way commits everything queued so far, one after the other in the order
  * queued, while later callers wait for it (or for the next one). Each write sees the ones before it, as if
  * they had run one transaction each, and all of a batch commits or none of it. A batch runs in the order of
- * its writes' keys (the subscription each changes), so two processes' batches lock rows in the same order and
- * cannot deadlock; a caller has one write queued at a time, so its own writes keep their order. For push bookkeeping: ten
- * subscriptions acknowledging at once cost one commit, one pass of SQLite's single-writer gate, one pooled
- * connection, instead of ten, so ingest waits behind fewer of them.
+ * its writes' keys (the subscription each changes), so that batches would lock rows in the same order; a
+ * caller has one write queued at a time, so its own writes keep their order. For push bookkeeping on SQLite:
+ * ten subscriptions acknowledging at once cost one commit, one pass of the single-writer gate, one pooled
+ * connection, instead of ten, so ingest waits behind fewer of them. Where writers do not queue
+ * ({@link #forDatabase}: PostgreSQL), each write is its own transaction, run in parallel with the others:
+ * batching them there made every subscription wait for the slowest write of its batch, measured slower.
  */
 final class GroupCommit {
 
@@ -25,8 +27,21 @@ final class GroupCommit {
     private List<Write<?>> queued = new ArrayList<>();
     private boolean committing;
 
+    private final boolean batched;
+
+    /** Batches every write. */
     GroupCommit(SqlDatabase db) {
+        this(db, true);
+    }
+
+    private GroupCommit(SqlDatabase db, boolean batched) {
         this.db = db;
+        this.batched = batched;
+    }
+
+    /** Batches where the database's writers queue one at a time anyway (SQLite); elsewhere writes run alone. */
+    static GroupCommit forDatabase(SqlDatabase db) {
+        return new GroupCommit(db, db.dialect().writerGate() != WriterGate.OPEN);
     }
 
     private static final class Write<T> {
@@ -51,6 +66,9 @@ final class GroupCommit {
      * committed. {@code key}: the row it changes, for the order of the batch.
      */
     <T> T write(String key, Function<DSLContext, T> work) {
+        if (!batched) {
+            return db.writeRecoverable(work);
+        }
         Write<T> mine = new Write<>(key, work);
         lock.lock();
         try {

@@ -81,12 +81,12 @@ final class SqlPushStore implements PushStore {
     private final CdrTable cdr;
     private final CdrQueryTranslator translator;
     private final CdrRows rows;
-    /** The delivery state writes of all subscriptions, committed together when they arrive together. */
+    /** The delivery state writes of all subscriptions, committed together when they arrive together (SQLite). */
     private final GroupCommit bookkeeping;
 
     SqlPushStore(SqlDatabase db, SqlCdrStore cdrs) {
         this.db = db;
-        this.bookkeeping = new GroupCommit(db);
+        this.bookkeeping = GroupCommit.forDatabase(db);
         this.cdr = cdrs.table();
         this.translator = cdrs.translator();
         this.rows = new CdrRows(cdr, db.dialect());
