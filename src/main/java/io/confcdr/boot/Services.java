@@ -88,7 +88,7 @@ public final class Services implements AutoCloseable {
         this.subscriptions = new Subscriptions(storage.push(), storage.partners(), clock, push.allowPrivateUrls(),
                 () -> wakeDelivery.get().run());
         this.delivery = new DeliveryWorker(storage.push(), subscriptions, push, clock, metrics);
-        wakeDelivery.set(delivery::wake);
+        wakeDelivery.set(delivery::changed);
         ingestor.addListener((report, stored) -> {
             if (!stored.isEmpty()) {
                 delivery.wake();

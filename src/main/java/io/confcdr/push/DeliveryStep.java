@@ -18,7 +18,10 @@ import java.util.UUID;
 /**
  * One attempt for one subscription: send the delivery in flight again when it is due, or the next batch
  * after the position when none is. The delivery is recorded as in flight before it is sent, so after a
- * crash the next holder of the lease sends the same delivery_sid with the same items.
+ * crash the next holder of the lease sends the same delivery_sid with the same items. Once a delivery is
+ * acknowledged, the next batch is read and recorded as in flight in the acknowledgement's own transaction
+ * ({@link PushStore#logAcknowledgedThenPending}), and handed back to be sent at once ({@link #send(Subscription, InFlight)}):
+ * one write per delivery while there is a backlog.
  */
 final class DeliveryStep {
 
@@ -28,8 +31,11 @@ final class DeliveryStep {
         record Idle() implements Result {
         }
 
-        /** A delivery was acknowledged: more may follow at once. */
-        record Acknowledged() implements Result {
+        /**
+         * A delivery was acknowledged: more may follow at once. {@code next}, when not null, is already
+         * recorded as in flight and is to be sent next (with the same subscription's settings).
+         */
+        record Acknowledged(InFlight next) implements Result {
         }
 
         /** The delivery failed and is retried at {@code due}. */
@@ -39,6 +45,10 @@ final class DeliveryStep {
         /** The delivery failed for longer than allowed: the subscription is now {@code failing}. */
         record Failing() implements Result {
         }
+    }
+
+    /** A delivery recorded as in flight, with its records, not yet sent. */
+    record InFlight(Subscription.Pending pending, List<StoredRecord> records) {
     }
 
     private final PushStore store;
@@ -62,7 +72,8 @@ final class DeliveryStep {
         this.owner = owner;
     }
 
-    Result run(Subscription s) {
+    /** @param mayChain asked after an acknowledgement: whether {@code s} may still be used to record and send the next delivery */
+    Result run(Subscription s, java.util.function.BooleanSupplier mayChain) {
         if (!Subscription.ACTIVE.equals(s.status())) {
             return new Result.Idle();
         }
@@ -71,14 +82,18 @@ final class DeliveryStep {
         if (pending != null && pending.nextAttempt() != null && pending.nextAttempt().isAfter(now)) {
             return new Result.RetryAt(pending.nextAttempt());
         }
+        long started = System.nanoTime();
         Filter filter = FilterParser.parse(s.filter());
-        List<StoredRecord> records = store.recordsAfter(s.position(), filter, subscriptions.visibilityOf(s), s.maxBatch());
+        var visibility = subscriptions.visibilityOf(s);
+        started = metrics.phase(PushMetrics.Phase.VISIBILITY, started);
+        List<StoredRecord> records = store.recordsAfter(s.position(), filter, visibility, s.maxBatch());
+        started = metrics.phase(PushMetrics.Phase.READ, started);
         if (pending != null) {
             long last = pending.lastSeq();
             records = records.stream().filter(record -> record.seq() <= last).toList();
             if (records.isEmpty()) {
                 // Its records are no longer visible to the subscription (a partner moved away): nothing to send.
-                return store.acknowledge(s.sid(), pending.deliverySid(), last) ? new Result.Acknowledged() : new Result.Idle();
+                return store.acknowledge(s.sid(), pending.deliverySid(), last) ? new Result.Acknowledged(null) : new Result.Idle();
             }
         } else if (records.isEmpty()) {
             return new Result.Idle();
@@ -90,18 +105,31 @@ final class DeliveryStep {
         if (!store.setPending(s.sid(), owner, inFlight)) {
             return new Result.Idle();
         }
-        return send(s, inFlight, records, now);
+        started = metrics.phase(PushMetrics.Phase.IN_FLIGHT, started);
+        return send(s, inFlight, records, now, started, mayChain);
     }
 
-    private Result send(Subscription s, Subscription.Pending pending, List<StoredRecord> records, Instant now) {
+    /**
+     * Sends a delivery that {@link Result.Acknowledged#next()} recorded as in flight; {@code s} is the
+     * subscription as read before the previous delivery (its settings, not its position or pending).
+     */
+    Result send(Subscription s, InFlight next, java.util.function.BooleanSupplier mayChain) {
+        return send(s, next.pending(), next.records(), clock.instant(), System.nanoTime(), mayChain);
+    }
+
+    private Result send(Subscription s, Subscription.Pending pending, List<StoredRecord> records, Instant now, long started,
+            java.util.function.BooleanSupplier mayChain) {
         FieldSelection selection = ListRequestParser.fieldSelection(s.includeFields(), s.excludeFields());
         String body = DeliveryBody.write(pending.deliverySid(), s.sid(), records, selection);
         long timestamp = now.getEpochSecond();
         String signature = WebhookSigner.signature(s, now, pending.deliverySid(), timestamp, body);
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        started = metrics.phase(PushMetrics.Phase.BODY, started);
         SendOutcome outcome = sender.send(s.url(), Map.of(
                 "webhook-id", pending.deliverySid(),
                 "webhook-timestamp", Long.toString(timestamp),
-                "webhook-signature", signature), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                "webhook-signature", signature), bytes);
+        started = metrics.phase(PushMetrics.Phase.POST, started);
         metrics.delivered(outcome);
         boolean acknowledged = outcome instanceof SendOutcome.Answered answered && answered.acknowledges();
         Integer status = outcome instanceof SendOutcome.Answered answered ? answered.status() : null;
@@ -113,8 +141,12 @@ final class DeliveryStep {
                 outcome.latencyMillis(), records.size(), records.getFirst().cdr().callSid(),
                 records.getLast().cdr().callSid(), acknowledged);
         if (acknowledged) {
-            store.logAcknowledged(attempt, pending.lastSeq());
-            return new Result.Acknowledged();
+            if (!mayChain.getAsBoolean()) {
+                store.logAcknowledged(attempt, pending.lastSeq());
+                metrics.phase(PushMetrics.Phase.ACKNOWLEDGE, started);
+                return new Result.Acknowledged(null);
+            }
+            return acknowledgeAndChain(s, attempt, pending.lastSeq(), started);
         }
         store.log(attempt);
         Instant after = clock.instant();
@@ -126,5 +158,28 @@ final class DeliveryStep {
         store.setPending(s.sid(), owner, new Subscription.Pending(pending.deliverySid(), pending.lastSeq(),
                 pending.attempts(), pending.firstAttempt(), due));
         return new Result.RetryAt(due);
+    }
+
+    /**
+     * Acknowledges, and if more records follow, records them as the next delivery in flight in the same
+     * write. They are read with the filter and visibility of now, after {@code lastSeq}: exactly the items
+     * that a retry of that delivery (after a crash) reads back from its position and {@code pending_last_seq}.
+     */
+    private Result acknowledgeAndChain(Subscription s, DeliveryAttempt attempt, long lastSeq, long started) {
+        Filter filter = FilterParser.parse(s.filter());
+        var visibility = subscriptions.visibilityOf(s);
+        started = metrics.phase(PushMetrics.Phase.VISIBILITY, started);
+        List<StoredRecord> next = store.recordsAfter(lastSeq, filter, visibility, s.maxBatch());
+        started = metrics.phase(PushMetrics.Phase.READ, started);
+        if (next.isEmpty()) {
+            store.logAcknowledged(attempt, lastSeq);
+            metrics.phase(PushMetrics.Phase.ACKNOWLEDGE, started);
+            return new Result.Acknowledged(null);
+        }
+        Instant now = clock.instant();
+        var pending = new Subscription.Pending(UUID.randomUUID().toString(), next.getLast().seq(), 1, now, now);
+        boolean chained = store.logAcknowledgedThenPending(attempt, lastSeq, owner, pending);
+        metrics.phase(PushMetrics.Phase.ACKNOWLEDGE, started);
+        return new Result.Acknowledged(chained ? new InFlight(pending, next) : null);
     }
 }

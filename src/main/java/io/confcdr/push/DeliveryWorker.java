@@ -49,6 +49,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private Thread scanner;
     private Instant backlogRefreshed = Instant.MIN;
     private volatile Duration leaseTtl;
+    /** Counts changes of subscriptions made through this process; a chain of deliveries stops at one. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     public DeliveryWorker(PushStore store, Subscriptions subscriptions, PushSettings settings, Clock clock,
             io.micrometer.core.instrument.MeterRegistry registry) {
@@ -87,6 +89,12 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
+    /** A subscription was changed through this process (settings, secret, replay, deletion): re-read and scan. */
+    public void changed() {
+        changes.incrementAndGet();
+        wake();
+    }
+
     private void scanUntilStopped() {
         while (!stopped) {
             try {
@@ -112,7 +120,8 @@ public final class DeliveryWorker implements AutoCloseable {
                 continue;
             }
             held.add(s.sid());
-            if (refreshBacklog) {
+            // A subscription new to this process is measured at once, so its gauges exist from its first scan.
+            if (refreshBacklog || !metrics.tracks(s.sid())) {
                 metrics.backlog(s.sid(), store.backlog(s.position(), FilterParser.parse(s.filter()), subscriptions.visibilityOf(s)));
             }
             boolean due = s.pending() == null || s.pending().nextAttempt() == null || !s.pending().nextAttempt().isAfter(now);
@@ -151,12 +160,32 @@ public final class DeliveryWorker implements AutoCloseable {
         return false;
     }
 
-    /** Sends deliveries for one subscription until it is caught up, waits for a retry, or fails. */
+    /**
+     * Sends deliveries for one subscription until it is caught up, waits for a retry, or fails. Consecutive
+     * deliveries of a backlog are chained ({@link DeliveryStep.Result.Acknowledged#next()}) on the row read
+     * once, not re-read each time: the chain ends, and the row is read again, when the subscription changes
+     * through this process or a poll's time has passed since the read (a change through another process:
+     * a PATCH or replay drops the delivery in flight, so the chained write fails at once; a rotated secret
+     * is picked up within that time, while the old one still signs validly).
+     */
     private void deliverUntilIdle(String sid) {
         try {
             while (!stopped) {
+                long started = System.nanoTime();
+                long generation = changes.get();
                 Subscription current = store.find(sid).orElse(null);
-                if (current == null || !(step.run(current) instanceof DeliveryStep.Result.Acknowledged)) {
+                Instant fresh = clock.instant().plus(settings.poll());
+                metrics.phase(PushMetrics.Phase.FIND, started);
+                if (current == null) {
+                    return;
+                }
+                java.util.function.BooleanSupplier mayChain = () -> !stopped && changes.get() == generation
+                        && clock.instant().isBefore(fresh);
+                DeliveryStep.Result result = step.run(current, mayChain);
+                while (result instanceof DeliveryStep.Result.Acknowledged(DeliveryStep.InFlight next) && next != null) {
+                    result = step.send(current, next, mayChain);
+                }
+                if (!(result instanceof DeliveryStep.Result.Acknowledged)) {
                     return;
                 }
             }

@@ -41,6 +41,7 @@ public final class Subscriptions {
     private volatile boolean allowPrivateUrls;
     private final Runnable wake;
 
+    /** @param wake told after every change of a subscription (the worker stops using the row it read) */
     public Subscriptions(PushStore store, PartnerStore partners, Clock clock, boolean allowPrivateUrls, Runnable wake) {
         this.store = store;
         this.partners = partners;
@@ -150,6 +151,7 @@ public final class Subscriptions {
         if (found.isEmpty() || !store.delete(sid)) {
             return new NotFound<>("subscription_sid");
         }
+        wake.run();
         return AdminResult.done(new SubscriptionView(found.get(), io.confcdr.store.Backlog.NONE, null));
     }
 
@@ -166,6 +168,7 @@ public final class Subscriptions {
         if (!store.update(rotated)) {
             return new NotFound<>("subscription_sid");
         }
+        wake.run();
         return AdminResult.done(view(store.find(sid).orElse(rotated), secret));
     }
 

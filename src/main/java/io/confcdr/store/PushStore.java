@@ -80,6 +80,16 @@ public interface PushStore {
         return acknowledge(attempt.subscriptionSid(), attempt.deliverySid(), lastSeq);
     }
 
+    /**
+     * As {@link #logAcknowledged}, and in the same transaction records {@code next} as the delivery in flight
+     * if the acknowledged one was still in flight and {@code owner} holds the lease: while a subscription has
+     * a backlog, each delivery costs one write (its acknowledgement carries the next one's in-flight state)
+     * rather than two. When {@code owner} no longer holds the lease only the acknowledgement happens.
+     *
+     * @return whether {@code next} is now the delivery in flight (to be sent by the caller)
+     */
+    boolean logAcknowledgedThenPending(DeliveryAttempt attempt, long lastSeq, String owner, Subscription.Pending next);
+
     /** The subscription's delivery log, newest first. */
     List<DeliveryAttempt> attempts(String sid);
 }

@@ -19,7 +19,7 @@ import java.util.Map;
  * bench/run export   --store postgres --records 10000000 --keep-schema bench_export [--rounds 2]
  * bench/run meetings --store sqlite   --records 1000000
  * bench/run export-heap --store sqlite --records 1000000 [--heap 256m]   # the server in a child JVM
- * bench/run push --store sqlite --rate 2000 --seconds 20 --records 100000 [--max-batch 100]   # webhooks end to end
+ * bench/run push --store sqlite --rate 2000 --seconds 20 --records 100000 [--max-batch 100] [--subscriptions 10]   # webhooks end to end
  * </pre>
  */
 public final class Bench {
@@ -30,7 +30,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: bench/run ingest|pages|http|reads|reports|fuzz-http|export|meetings|export-heap|push [--store sqlite|postgres] [--records N] "
-                    + "[--batch N] [--senders N] [--seconds N] [--only get-by-sid|list-1000|next-walk] [--walk N] [--keep-schema bench_NAME] [--queries N --bodies N --seed N] [--rate N --max-batch N]");
+                    + "[--batch N] [--senders N] [--seconds N] [--only get-by-sid|list-1000|next-walk] [--walk N] [--keep-schema bench_NAME] [--queries N --bodies N --seed N] [--rate N --max-batch N --subscriptions N]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -63,7 +63,8 @@ public final class Bench {
             case "export-heap" -> new ExportHeapBenchmark(store, records, kept, options.getOrDefault("heap", "256m")).run();
             case "push" -> new PushBenchmark(store, Integer.parseInt(options.getOrDefault("rate", "2000")), seconds,
                     (int) Long.parseLong(options.getOrDefault("records", "100000")),
-                    Integer.parseInt(options.getOrDefault("max-batch", "100"))).run();
+                    Integer.parseInt(options.getOrDefault("max-batch", "100")),
+                    Integer.parseInt(options.getOrDefault("subscriptions", "10"))).run();
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

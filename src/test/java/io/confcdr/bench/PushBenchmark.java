@@ -42,7 +42,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PushBenchmark {
 
-    private static final int SUBSCRIPTIONS = 10;
     private static final long TICK_NANOS = Duration.ofMillis(50).toNanos();
     private static final String SUBSCRIPTIONS_PATH = "/core/v2/app/conference/subscriptions";
     private static final String INGEST_PATH = "/ingest/v1/conference/calls";
@@ -55,13 +54,16 @@ final class PushBenchmark {
     private final Duration seconds;
     private final int records;
     private final int maxBatch;
+    private final int subscriptions;
+    private PhaseTimes phases;
 
-    PushBenchmark(String kind, int rate, Duration seconds, int records, int maxBatch) {
+    PushBenchmark(String kind, int rate, Duration seconds, int records, int maxBatch, int subscriptions) {
         this.kind = kind;
         this.rate = rate;
         this.seconds = seconds;
         this.records = records;
         this.maxBatch = maxBatch;
+        this.subscriptions = subscriptions;
     }
 
     void run() throws Exception {
@@ -72,11 +74,12 @@ final class PushBenchmark {
         List<byte[]> steady = bodies(traffic, perTick, ticks);
         List<byte[]> burst = bodies(traffic, 1000, (records + 999) / 1000);
         Bench.say("push on %s: %d subscriptions (max_batch %d), %d CDR/s for %d s in batches of %d; then %,d records as fast as possible",
-                kind, SUBSCRIPTIONS, maxBatch, rate, seconds.toSeconds(), perTick, records);
+                kind, subscriptions, maxBatch, rate, seconds.toSeconds(), perTick, records);
 
         try (var store = BenchStore.open(kind, generator);
                 Services services = Services.over(store.storage(), Clock.systemUTC(), PushSettings.DEFAULT.withAllowPrivateUrls(true))) {
             services.startDelivery();
+            phases = new PhaseTimes(services.metrics());
             ApiServer server = ApiServer.start(services,
                     new ApiConfig("127.0.0.1", 0, null, ApiConfig.DEFAULT_MAX_INGEST_BYTES).withRateLimit(10_000_000, 10_000_000));
             List<Receiver> receivers = new ArrayList<>();
@@ -84,7 +87,7 @@ final class PushBenchmark {
                 String manager = store.token(generator, Scopes.APP_MANAGE, Scopes.APP_READ_DESCENDANT);
                 String ingest = store.token(generator, Scopes.CDR_INGEST);
                 List<String> sids = new ArrayList<>();
-                for (int i = 0; i < SUBSCRIPTIONS; i++) {
+                for (int i = 0; i < subscriptions; i++) {
                     Receiver receiver = new Receiver();
                     receivers.add(receiver);
                     var created = admin.post(SUBSCRIPTIONS_PATH, manager, "application/json",
@@ -146,6 +149,7 @@ final class PushBenchmark {
         var summary = new Latencies(latencies);
         Bench.say("RESULT push latency %s: ingest ack -> receiver, %s, max %.0f ms; %d deliveries arrived before the ack",
                 kind, summary.summary(), summary.millis(1.0), early);
+        phases.report("latency");
         receivers.forEach(Receiver::reset);
     }
 
@@ -170,6 +174,7 @@ final class PushBenchmark {
         long posts = receivers.stream().mapToLong(r -> r.requests.get()).sum();
         Bench.say("  drained %,d records to each of %d receivers in %.2f s (%,d deliveries)", accepted, receivers.size(),
                 drainSeconds, posts);
+        phases.report("rate");
         Bench.say("RESULT push rate %s: %.0f CDR/s delivered to each subscription (%.0f in all), ingest %.0f CDR/s, ratio %.2f",
                 kind, deliveryRate, deliveryRate * receivers.size(), ingestRate, deliveryRate / ingestRate);
     }
@@ -249,6 +254,33 @@ final class PushBenchmark {
             at = end;
         }
         return sids;
+    }
+
+    /** The delivery worker's per-phase timers ({@code confcdr.push.delivery.phase}), as deltas since the last report. */
+    private static final class PhaseTimes {
+        private final io.micrometer.core.instrument.MeterRegistry registry;
+        private final Map<String, double[]> last = new java.util.HashMap<>();
+
+        PhaseTimes(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.registry = registry;
+        }
+
+        void report(String phase) {
+            var line = new StringBuilder();
+            List<io.micrometer.core.instrument.Timer> timers = new ArrayList<>(registry.find("confcdr.push.delivery.phase").timers());
+            timers.addAll(registry.find("hikaricp.connections.acquire").timers());
+            timers.addAll(registry.find("hikaricp.connections.usage").timers());
+            for (var timer : timers) {
+                String name = timer.getId().getTag("phase") != null ? timer.getId().getTag("phase")
+                        : timer.getId().getName().replace("hikaricp.connections.", "pool-");
+                double[] before = last.getOrDefault(name, new double[2]);
+                double count = timer.count() - before[0];
+                double millis = timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) - before[1];
+                last.put(name, new double[] {timer.count(), timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)});
+                line.append(String.format(" %s %.0f×%.2f ms", name, count, count == 0 ? 0 : millis / count));
+            }
+            Bench.say("RESULT push phases %s (count × mean):%s", phase, line);
+        }
     }
 
     /** A receiver that answers 204 at once and remembers when it first got each call_sid. */

@@ -288,6 +288,70 @@ abstract class PushDeliveryContract extends AbstractPushApiTest {
         assertThat(receiver.acknowledgedCallSids()).containsExactlyElementsOf(sent);
     }
 
+    /** Lets the worker of this process keep off {@code sid}: another (dead) process holds its lease for 30 s. */
+    private String leasedByAnotherProcess(String sid) {
+        call("PATCH", BASE + "/" + sid, "{\"status\":\"paused\"}", acmeManager);
+        clock.advance(Duration.ofSeconds(31)); // this process's own lease has run out
+        java.time.Instant now = clock.instant();
+        String owner = "a-process-killed-with-9";
+        assertThat(storage.push().lease(sid, owner, now, now.plus(Duration.ofSeconds(30)))).isTrue();
+        call("PATCH", BASE + "/" + sid, "{\"status\":\"active\"}", acmeManager);
+        return owner;
+    }
+
+    private DeliveryStep stepOf(String owner) {
+        return new DeliveryStep(storage.push(), services.subscriptions(),
+                new WebhookSender(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), new java.util.Random(1)), Duration.ofHours(72),
+                clock, new PushMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), clock), owner);
+    }
+
+    @Test
+    void aDeliveryRecordedInFlightWithThePreviousAcknowledgementIsSentUnchangedAfterACrash() {
+        String sid = subscribe(acmeManager, "\"max_batch\":2").get("subscription_sid").stringValue();
+        String owner = leasedByAnotherProcess(sid);
+        List<String> sent = ingest(ACME, 5);
+
+        // The other process delivers the first batch; its acknowledgement records the next batch in flight,
+        // and the process dies before sending it.
+        var result = stepOf(owner).run(storage.push().find(sid).orElseThrow(), () -> true);
+        assertThat(result).isInstanceOf(DeliveryStep.Result.Acknowledged.class);
+        DeliveryStep.InFlight next = ((DeliveryStep.Result.Acknowledged) result).next();
+        assertThat(next).isNotNull();
+        assertThat(next.records()).extracting(record -> record.cdr().callSid()).containsExactly(sent.get(2), sent.get(3));
+        var stored = storage.push().find(sid).orElseThrow();
+        assertThat(stored.pending().deliverySid()).isEqualTo(next.pending().deliverySid());
+        assertThat(receiver.requests()).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(31)); // its lease runs out: this process takes over
+        receiver.awaitAcknowledged(5);
+        assertThat(receiver.acknowledgedCallSids()).containsExactlyElementsOf(sent);
+        Receiver.Request resent = receiver.requests().get(1);
+        assertThat(resent.deliverySid()).isEqualTo(next.pending().deliverySid());
+        assertThat(resent.callSids()).containsExactly(sent.get(2), sent.get(3));
+    }
+
+    @Test
+    void anAcknowledgementRecordsNoNextDeliveryForAProcessThatLostTheLease() {
+        String sid = subscribe(acmeManager, "").get("subscription_sid").stringValue();
+        String owner = leasedByAnotherProcess(sid);
+        call("PATCH", BASE + "/" + sid, "{\"status\":\"paused\"}", acmeManager); // this process keeps off
+        List<String> sent = ingest(ACME, 1);
+        var push = storage.push();
+        java.time.Instant now = clock.instant();
+        var first = new io.confcdr.store.Subscription.Pending("d-1", push.lastSeq(), 1, now, now);
+        assertThat(push.setPending(sid, owner, first)).isTrue();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(push.lease(sid, "the-process-that-took-over", clock.instant(), clock.instant().plusSeconds(30))).isTrue();
+
+        var attempt = new io.confcdr.store.DeliveryAttempt(sid, "d-1", 1, now, 204, null, 1, 1, sent.get(0), sent.get(0), true);
+        var next = new io.confcdr.store.Subscription.Pending("d-2", push.lastSeq() + 1, 1, now, now);
+        assertThat(push.logAcknowledgedThenPending(attempt, first.lastSeq(), owner, next)).isFalse();
+        var stored = push.find(sid).orElseThrow();
+        assertThat(stored.position()).isEqualTo(first.lastSeq());
+        assertThat(stored.pending()).as("no delivery in flight for the process without the lease").isNull();
+    }
+
     @Test
     void aRedirectIsAFailureNotFollowed() {
         receiver.answerNext(new Answer.Status(302));

@@ -42,4 +42,15 @@ class PushMetricsTest extends AbstractPushApiTest {
         assertThat(meter(age)).isEqualTo(0.0);
         assertThat(meter("confcdr_push_deliveries_total{outcome=\"acknowledged\"}")).isGreaterThanOrEqualTo(1.0);
     }
+
+    @Test
+    void eachPartOfADeliveryIsTimed() {
+        subscribe(acmeManager, "");
+        ingest(ACME, 1);
+        receiver.awaitAcknowledged(1);
+        receiver.await("the acknowledgement timed", () -> meter("confcdr_push_delivery_phase_seconds_count{phase=\"acknowledge\"}") >= 1);
+        for (String phase : java.util.List.of("find", "visibility", "read", "in_flight", "body", "post")) {
+            assertThat(meter("confcdr_push_delivery_phase_seconds_count{phase=\"" + phase + "\"}")).as(phase).isGreaterThanOrEqualTo(1.0);
+        }
+    }
 }

@@ -206,6 +206,21 @@ final class MemoryPushStore implements PushStore {
     }
 
     @Override
+    public synchronized boolean logAcknowledged(DeliveryAttempt attempt, long lastSeq) {
+        log(attempt);
+        return acknowledge(attempt.subscriptionSid(), attempt.deliverySid(), lastSeq);
+    }
+
+    @Override
+    public synchronized boolean logAcknowledgedThenPending(DeliveryAttempt attempt, long lastSeq, String owner,
+            Subscription.Pending next) {
+        if (!logAcknowledged(attempt, lastSeq)) {
+            return false;
+        }
+        return setPending(attempt.subscriptionSid(), owner, next);
+    }
+
+    @Override
     public synchronized List<DeliveryAttempt> attempts(String sid) {
         List<DeliveryAttempt> newestFirst = new ArrayList<>(log.getOrDefault(sid, List.of()));
         java.util.Collections.reverse(newestFirst);

@@ -81,9 +81,12 @@ final class SqlPushStore implements PushStore {
     private final CdrTable cdr;
     private final CdrQueryTranslator translator;
     private final CdrRows rows;
+    /** The delivery state writes of all subscriptions, committed together when they arrive together (SQLite). */
+    private final GroupCommit bookkeeping;
 
     SqlPushStore(SqlDatabase db, SqlCdrStore cdrs) {
         this.db = db;
+        this.bookkeeping = GroupCommit.forDatabase(db);
         this.cdr = cdrs.table();
         this.translator = cdrs.translator();
         this.rows = new CdrRows(cdr, db.dialect());
@@ -250,7 +253,7 @@ final class SqlPushStore implements PushStore {
 
     @Override
     public boolean setPending(String sid, String owner, Subscription.Pending p) {
-        return db.writeRecoverable(dsl -> dsl.update(SUBSCRIPTION)
+        return bookkeeping.write(sid, dsl -> dsl.update(SUBSCRIPTION)
                 .set(PENDING_SID, p.deliverySid()).set(PENDING_LAST, p.lastSeq()).set(PENDING_ATTEMPTS, (long) p.attempts())
                 .set(PENDING_FIRST, millis(p.firstAttempt())).set(PENDING_NEXT, millis(p.nextAttempt()))
                 .where(SID.eq(sid).and(LEASE_OWNER.eq(owner))).execute() == 1);
@@ -258,13 +261,13 @@ final class SqlPushStore implements PushStore {
 
     @Override
     public boolean acknowledge(String sid, String deliverySid, long lastSeq) {
-        return db.writeRecoverable(dsl -> clearPending(dsl.update(SUBSCRIPTION).set(POSITION, lastSeq))
+        return bookkeeping.write(sid, dsl -> clearPending(dsl.update(SUBSCRIPTION).set(POSITION, lastSeq))
                 .where(SID.eq(sid).and(PENDING_SID.eq(deliverySid))).execute() == 1);
     }
 
     @Override
     public boolean markFailing(String sid, String deliverySid) {
-        return db.writeRecoverable(dsl -> dsl.update(SUBSCRIPTION).set(STATUS, Subscription.FAILING)
+        return bookkeeping.write(sid, dsl -> dsl.update(SUBSCRIPTION).set(STATUS, Subscription.FAILING)
                 .where(SID.eq(sid).and(PENDING_SID.eq(deliverySid))).execute() == 1);
     }
 
@@ -275,15 +278,31 @@ final class SqlPushStore implements PushStore {
 
     @Override
     public void log(DeliveryAttempt a) {
-        db.writeRecoverable(dsl -> insertAttempt(dsl, a));
+        bookkeeping.write(a.subscriptionSid(), dsl -> insertAttempt(dsl, a));
     }
 
     @Override
     public boolean logAcknowledged(DeliveryAttempt a, long lastSeq) {
-        return db.writeRecoverable(dsl -> {
+        return bookkeeping.write(a.subscriptionSid(), dsl -> {
             insertAttempt(dsl, a);
             return clearPending(dsl.update(SUBSCRIPTION).set(POSITION, lastSeq))
                     .where(SID.eq(a.subscriptionSid()).and(PENDING_SID.eq(a.deliverySid()))).execute() == 1;
+        });
+    }
+
+    @Override
+    public boolean logAcknowledgedThenPending(DeliveryAttempt a, long lastSeq, String owner, Subscription.Pending p) {
+        return bookkeeping.write(a.subscriptionSid(), dsl -> {
+            insertAttempt(dsl, a);
+            Condition stillInFlight = SID.eq(a.subscriptionSid()).and(PENDING_SID.eq(a.deliverySid()));
+            boolean chained = dsl.update(SUBSCRIPTION).set(POSITION, lastSeq)
+                    .set(PENDING_SID, p.deliverySid()).set(PENDING_LAST, p.lastSeq()).set(PENDING_ATTEMPTS, (long) p.attempts())
+                    .set(PENDING_FIRST, millis(p.firstAttempt())).set(PENDING_NEXT, millis(p.nextAttempt()))
+                    .where(stillInFlight.and(LEASE_OWNER.eq(owner))).execute() == 1;
+            if (!chained) {
+                clearPending(dsl.update(SUBSCRIPTION).set(POSITION, lastSeq)).where(stillInFlight).execute();
+            }
+            return chained;
         });
     }
 
