@@ -3,7 +3,7 @@ package io.confcdr.push;
 import io.confcdr.model.CdrJson;
 import io.confcdr.model.FieldSelection;
 import io.confcdr.store.StoredRecord;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonFactory;
@@ -16,8 +16,9 @@ final class DeliveryBody {
     private DeliveryBody() {
     }
 
-    static String write(String deliverySid, String subscriptionSid, List<StoredRecord> records, FieldSelection selection) {
-        var out = new StringWriter();
+    /** The body as UTF-8 bytes, written straight to bytes: they are signed and sent as they are. */
+    static byte[] write(String deliverySid, String subscriptionSid, List<StoredRecord> records, FieldSelection selection) {
+        var out = new ByteArrayOutputStream(1024 * Math.max(1, records.size()));
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringProperty("delivery_sid", deliverySid);
@@ -29,6 +30,6 @@ final class DeliveryBody {
             json.writeEndArray();
             json.writeEndObject();
         }
-        return out.toString();
+        return out.toByteArray();
     }
 }

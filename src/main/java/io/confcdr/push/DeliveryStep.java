@@ -120,10 +120,9 @@ final class DeliveryStep {
     private Result send(Subscription s, Subscription.Pending pending, List<StoredRecord> records, Instant now, long started,
             java.util.function.BooleanSupplier mayChain) {
         FieldSelection selection = ListRequestParser.fieldSelection(s.includeFields(), s.excludeFields());
-        String body = DeliveryBody.write(pending.deliverySid(), s.sid(), records, selection);
+        byte[] bytes = DeliveryBody.write(pending.deliverySid(), s.sid(), records, selection);
         long timestamp = now.getEpochSecond();
-        String signature = WebhookSigner.signature(s, now, pending.deliverySid(), timestamp, body);
-        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String signature = WebhookSigner.signature(s, now, pending.deliverySid(), timestamp, bytes);
         started = metrics.phase(PushMetrics.Phase.BODY, started);
         SendOutcome outcome = sender.send(s.url(), Map.of(
                 "webhook-id", pending.deliverySid(),

@@ -216,10 +216,12 @@ public final class Subscriptions {
         return visibility(s.partnerSid(), s.descendants());
     }
 
+    /**
+     * As the list route decides it for a token ({@code Caller.readVisibility}): the subtree comes from the
+     * partner store's cache, and no lookup of the partner itself, which a delivery would pay each time. A
+     * deleted partner needs none: its subtree is empty, and it had no records when it was deleted.
+     */
     private io.confcdr.query.Visibility visibility(String partnerSid, boolean descendants) {
-        if (partners.find(partnerSid).isEmpty()) {
-            return new io.confcdr.query.Visibility(Set.of());
-        }
         return descendants ? new io.confcdr.query.Visibility(partners.subtree(partnerSid))
                 : io.confcdr.query.Visibility.of(partnerSid);
     }
