@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.confcdr.ManualClock;
 import io.confcdr.boot.Services;
 import io.confcdr.model.Cdr;
 import io.confcdr.model.Partner;
@@ -13,11 +14,8 @@ import io.confcdr.query.Visibility;
 import io.confcdr.store.TestRecords;
 import io.confcdr.store.memory.MemoryStorage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +28,7 @@ class RetentionPurgeTest {
 
     private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
 
-    private final MovableClock clock = new MovableClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private final MemoryStorage storage = new MemoryStorage(clock);
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final TestRecords records = new TestRecords();
@@ -125,34 +123,5 @@ class RetentionPurgeTest {
             }
         }
         assertThat(storage.cdrs().find(old.callSid(), Visibility.of("acme"))).isEmpty();
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

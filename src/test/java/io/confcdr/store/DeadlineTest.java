@@ -3,46 +3,24 @@ package io.confcdr.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import io.confcdr.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class DeadlineTest {
 
-    /** A clock the test moves. */
-    private static final class Hand extends Clock {
-        Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final Hand clock = new Hand();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T00:00:00Z"));
 
     @Test
     void aTotalDeadlinePassesOnceItsBudgetHasElapsedForEveryOperation() {
         Deadline deadline = Deadline.total(clock, Duration.ofSeconds(2));
-        clock.now = clock.now.plusMillis(1_500);
+        clock.advance(Duration.ofMillis(1_500));
 
         assertThat(deadline.forOperation()).isSameAs(deadline);
         assertThat(deadline.remainingMillis()).isEqualTo(500);
         assertThat(deadline.passed()).isFalse();
-        clock.now = clock.now.plusMillis(500);
+        clock.advance(Duration.ofMillis(500));
         assertThat(deadline.passed()).isTrue();
         assertThat(deadline.remainingMillis()).isZero();
         assertThatThrownBy(deadline::check).isInstanceOf(DeadlineExceededException.class)
@@ -53,7 +31,7 @@ class DeadlineTest {
     void aDeadlinePerOperationGivesEachOperationTheWholeBudgetFromItsStart() {
         Deadline request = Deadline.perOperation(clock, Duration.ofSeconds(2));
         Deadline first = request.forOperation();
-        clock.now = clock.now.plusSeconds(3);
+        clock.advance(Duration.ofSeconds(3));
 
         assertThat(first.passed()).isTrue();
         assertThat(request.passed()).isFalse();

@@ -2,6 +2,7 @@ package io.confcdr.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.confcdr.ManualClock;
 import io.confcdr.model.ApiToken;
 import io.confcdr.model.Partner;
 import io.confcdr.store.Storage;
@@ -10,11 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +31,7 @@ class SqliteAuthLookupCacheTest {
     @TempDir
     Path dataDir;
 
-    private final SettableClock clock = new SettableClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private Storage storage;
 
     @BeforeEach
@@ -77,35 +74,6 @@ class SqliteAuthLookupCacheTest {
     private void behindTheStoresBack(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("confcdr.db"))) {
             assertThat(connection.createStatement().executeUpdate(sql)).isEqualTo(1);
-        }
-    }
-
-    /** A clock the test moves forward by hand. */
-    private static final class SettableClock extends Clock {
-
-        private volatile Instant now;
-
-        SettableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
