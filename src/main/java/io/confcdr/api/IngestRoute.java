@@ -12,6 +12,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
@@ -52,9 +53,28 @@ final class IngestRoute implements Routes {
         if (declaredLength > maxBytes) {
             throw new BatchTooLargeException("the body exceeds " + maxBytes + " bytes");
         }
-        InputStream body = decoded(ctx.header("Content-Encoding"), new BoundedInputStream(ctx.bodyInputStream(), maxBytes));
-        IngestReport report = ingestor.ingest(caller, format, body, source);
+        InputStream received = new BoundedInputStream(ctx.bodyInputStream(), maxBytes);
+        IngestReport report;
+        try {
+            report = ingestor.ingest(caller, format, decoded(ctx.header("Content-Encoding"), received), source);
+        } catch (RuntimeException refused) {
+            drain(received);
+            throw refused;
+        }
         JsonOutput.write(ctx, report.isComplete() ? 200 : 422, out -> IngestReportJson.write(out, report));
+    }
+
+    /**
+     * Reads and drops what is left of a body refused before its end (up to the size limit): a server that
+     * answers and closes with unread bytes makes the client's TCP stack reset the connection, and a client
+     * still sending would get the reset instead of the answer.
+     */
+    private static void drain(InputStream received) {
+        try {
+            received.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException beyondTheLimitOrGone) {
+            // Over the limit or the client went away: the connection closes, as for any oversized body.
+        }
     }
 
     /**

@@ -169,6 +169,17 @@ abstract class IngestApiContract extends AbstractApiTest {
     }
 
     @Test
+    void aBodyRefusedAtItsStartStillGetsItsAnswerWhileTheClientIsSendingTheRest() {
+        // Refused at its second byte, while megabytes are still on their way: the answer must arrive, not a reset.
+        String huge = "[" + "x".repeat(8_000_000) + "]";
+
+        HttpResponse<String> response = post(huge, "application/json", acmeIngest);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("errors").get(0).get("message").stringValue()).startsWith("malformed JSON");
+    }
+
+    @Test
     void aBodyThatIsNotAnArrayIsRefusedAsJson() {
         HttpResponse<String> response = post(senderJson(Calls.leg(1, ACME)), "application/json", acmeIngest);
 
