@@ -1,13 +1,12 @@
 package io.confcdr.push;
 
-import io.confcdr.query.Comparison;
 import io.confcdr.query.DeliveryCursor;
 import io.confcdr.query.DeliveryField;
 import io.confcdr.query.DeliveryLogQuery;
 import io.confcdr.query.LikePattern;
 import io.confcdr.query.QueryException;
 import io.confcdr.query.Term;
-import io.confcdr.query.TextOrder;
+import io.confcdr.query.ValueOrder;
 import io.confcdr.store.DeliveryAttempt;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ public final class DeliveryLog {
         for (int i = 0; i < size; i++) {
             entries.add(new Entry(newestFirst.get(i), size - i));
         }
-        Comparator<Entry> ascending = Comparator.<Entry, Object>comparing(e -> value(e.attempt(), query.orderKey()), DeliveryLog::compareNullsFirst)
+        Comparator<Entry> ascending = Comparator.<Entry, Object>comparing(e -> value(e.attempt(), query.orderKey()), ValueOrder::compareNullsFirst)
                 .thenComparingLong(Entry::position);
         Comparator<Entry> order = query.descending() ? ascending.reversed() : ascending;
         entries.sort(order);
@@ -81,9 +80,9 @@ public final class DeliveryLog {
             Object value = value(attempt, term.attribute());
             boolean holds = switch (term) {
                 case Term.IsNull<DeliveryField> isNull -> (value == null) != isNull.negated();
-                case Term.Compare<DeliveryField> compare -> value != null && holds(compare.op(), compareValues(value, compare.value()));
+                case Term.Compare<DeliveryField> compare -> value != null && compare.op().holds(ValueOrder.compare(value, compare.value()));
                 case Term.In<DeliveryField> in -> value != null
-                        && in.values().stream().anyMatch(v -> compareValues(value, v) == 0) != in.negated();
+                        && in.values().stream().anyMatch(v -> ValueOrder.compare(value, v) == 0) != in.negated();
                 case Term.Like<DeliveryField> like -> value != null
                         && LikePattern.matches(like.pattern(), (String) value, like.caseInsensitive()) != like.negated();
             };
@@ -108,31 +107,5 @@ public final class DeliveryLog {
             case LATENCY_MS -> BigDecimal.valueOf(a.latencyMillis());
             case STATUS_CODE -> a.statusCode() == null ? null : BigDecimal.valueOf(a.statusCode());
         };
-    }
-
-    private static boolean holds(Comparison op, int comparison) {
-        return switch (op) {
-            case EQ -> comparison == 0;
-            case NE -> comparison != 0;
-            case GT -> comparison > 0;
-            case GE -> comparison >= 0;
-            case LT -> comparison < 0;
-            case LE -> comparison <= 0;
-        };
-    }
-
-    private static int compareNullsFirst(Object a, Object b) {
-        if (a == null || b == null) {
-            return Boolean.compare(a != null, b != null);
-        }
-        return compareValues(a, b);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareValues(Object a, Object b) {
-        if (a instanceof String text) {
-            return TextOrder.compare(text, (String) b);
-        }
-        return ((Comparable) a).compareTo(b);
     }
 }

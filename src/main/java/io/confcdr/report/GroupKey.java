@@ -3,6 +3,7 @@ package io.confcdr.report;
 import io.confcdr.model.Cdr;
 import io.confcdr.model.CdrField;
 import io.confcdr.query.TextOrder;
+import io.confcdr.query.ValueOrder;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -35,9 +36,7 @@ public enum GroupKey {
     private static final DateTimeFormatter MONTH_LABEL = DateTimeFormatter.ofPattern("uuuu-MM");
 
     /** The order of one key's values; see the class comment. */
-    public static final Comparator<Object> VALUE_ORDER = Comparator.nullsFirst((a, b) -> a instanceof Integer x
-            ? Integer.compare(x, (Integer) b)
-            : TextOrder.compare((String) a, (String) b));
+    public static final Comparator<Object> VALUE_ORDER = ValueOrder::compareNullsFirst;
 
     private final String wireName;
     /** The leg's attribute this key takes its value from; null for a calendar key. */

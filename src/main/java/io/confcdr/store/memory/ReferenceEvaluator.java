@@ -5,13 +5,13 @@ import io.confcdr.model.CdrField;
 import io.confcdr.model.Seconds;
 import io.confcdr.query.CdrQuery;
 import io.confcdr.query.CdrScan;
-import io.confcdr.query.Comparison;
 import io.confcdr.query.Condition;
 import io.confcdr.query.Cursor;
 import io.confcdr.query.Filter;
 import io.confcdr.query.LikePattern;
 import io.confcdr.query.Order;
 import io.confcdr.query.TextOrder;
+import io.confcdr.query.ValueOrder;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.Page;
 import io.confcdr.store.UnknownCursorException;
@@ -50,8 +50,8 @@ public final class ReferenceEvaluator {
             return false;
         }
         return switch (condition) {
-            case Condition.Compare compare -> holds(compare.op(), compareValues(value, compare.value()));
-            case Condition.In in -> in.values().stream().anyMatch(v -> compareValues(value, v) == 0) != in.negated();
+            case Condition.Compare compare -> compare.op().holds(ValueOrder.compare(value, compare.value()));
+            case Condition.In in -> in.values().stream().anyMatch(v -> ValueOrder.compare(value, v) == 0) != in.negated();
             case Condition.Like like -> LikePattern.matches(like.pattern(), (String) value, like.caseInsensitive()) != like.negated();
             case Condition.IsNull ignored -> throw new AssertionError("handled above");
         };
@@ -62,7 +62,7 @@ public final class ReferenceEvaluator {
      * them by insertion sequence). Descending orders are the exact reverse of this.
      */
     public static Comparator<Cdr> ascending(CdrField field) {
-        return (a, b) -> compareNullsFirst(comparable(field.get(a)), comparable(field.get(b)));
+        return (a, b) -> ValueOrder.compareNullsFirst(comparable(field.get(a)), comparable(field.get(b)));
     }
 
     /**
@@ -159,32 +159,6 @@ public final class ReferenceEvaluator {
             case Seconds seconds -> seconds.toBigDecimal();
             case Integer integer -> BigDecimal.valueOf(integer);
             case null, default -> value;
-        };
-    }
-
-    private static int compareNullsFirst(Object a, Object b) {
-        if (a == null || b == null) {
-            return Boolean.compare(a != null, b != null);
-        }
-        return compareValues(a, b);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareValues(Object a, Object b) {
-        if (a instanceof String text) {
-            return TextOrder.compare(text, (String) b);
-        }
-        return ((Comparable) a).compareTo(b);
-    }
-
-    private static boolean holds(Comparison op, int comparison) {
-        return switch (op) {
-            case EQ -> comparison == 0;
-            case NE -> comparison != 0;
-            case GT -> comparison > 0;
-            case GE -> comparison >= 0;
-            case LT -> comparison < 0;
-            case LE -> comparison <= 0;
         };
     }
 }
