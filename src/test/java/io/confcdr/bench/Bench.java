@@ -19,7 +19,7 @@ import java.util.Map;
  * bench/run export   --store postgres --records 10000000 --keep-schema bench_export [--rounds 2]
  * bench/run meetings --store sqlite   --records 1000000
  * bench/run export-heap --store sqlite --records 1000000 [--heap 256m]   # the server in a child JVM
- * bench/run push --store sqlite --rate 2000 --seconds 20 --records 100000 [--max-batch 100] [--subscriptions 10]   # webhooks end to end
+ * bench/run push --store sqlite --rate 2000 --seconds 20 --records 100000 [--max-batch 100] [--subscriptions 10] [--history 100000] [--warmup 10]   # webhooks end to end
  * </pre>
  */
 public final class Bench {
@@ -64,7 +64,9 @@ public final class Bench {
             case "push" -> new PushBenchmark(store, Integer.parseInt(options.getOrDefault("rate", "2000")), seconds,
                     (int) Long.parseLong(options.getOrDefault("records", "100000")),
                     Integer.parseInt(options.getOrDefault("max-batch", "100")),
-                    Integer.parseInt(options.getOrDefault("subscriptions", "10"))).run();
+                    Integer.parseInt(options.getOrDefault("subscriptions", "10")),
+                    Integer.parseInt(options.getOrDefault("history", "100000")),
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")))).run();
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

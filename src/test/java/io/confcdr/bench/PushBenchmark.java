@@ -30,10 +30,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Push end to end on the real server ({@code serve}'s delivery worker, default settings but for private
  * receivers): 10 subscriptions of the generator's root partner and its subtree, each posting to its own
- * receiver in this JVM that answers 204 at once.
+ * receiver in this JVM that answers 204 at once. The store first holds {@code history} records written
+ * through {@code CdrStore.insert}, and PostgreSQL's statistics are taken then (what autovacuum does within a
+ * minute of a new table filling): the figures are of a store that has run a while, not of its first minute,
+ * when every plan is made for an empty table (docs/decisions.md, "Push reads on a new PostgreSQL table").
  *
  * <ol>
- * <li>Latency: ingest over HTTP at a steady rate (batches every 50 ms) for {@code seconds}; for every record
+ * <li>Latency: ingest over HTTP at a steady rate (batches every 50 ms) for {@code warmup} seconds, not
+ * measured (the delivery path is compiled by the JIT then; its first seconds in a new JVM are several times
+ * slower), then for {@code seconds}; for every record
  * and subscription, the time from the ingest answer to the receiver getting it (p50, p99).</li>
  * <li>Delivery rate: with the subscriptions paused, ingest {@code records} as fast as possible (4 senders,
  * batches of 1000) and time it; resume them all and time until every receiver has every record. The ratio
@@ -55,22 +60,33 @@ final class PushBenchmark {
     private final int records;
     private final int maxBatch;
     private final int subscriptions;
+    private final int history;
+    private final Duration warmup;
     private PhaseTimes phases;
 
-    PushBenchmark(String kind, int rate, Duration seconds, int records, int maxBatch, int subscriptions) {
+    PushBenchmark(String kind, int rate, Duration seconds, int records, int maxBatch, int subscriptions, int history,
+            Duration warmup) {
         this.kind = kind;
         this.rate = rate;
         this.seconds = seconds;
         this.records = records;
         this.maxBatch = maxBatch;
         this.subscriptions = subscriptions;
+        this.history = history;
+        this.warmup = warmup;
     }
 
     void run() throws Exception {
         var generator = new TrafficGenerator(TrafficSettings.ofSeed(11));
         int perTick = Math.max(1, (int) (rate * TICK_NANOS / 1_000_000_000L));
         int ticks = (int) (seconds.toNanos() / TICK_NANOS);
-        Iterator<Cdr> traffic = generator.records((long) perTick * ticks + records);
+        int warmupTicks = (int) (warmup.toNanos() / TICK_NANOS);
+        Iterator<Cdr> traffic = generator.records((long) history + (long) perTick * (warmupTicks + ticks) + records);
+        List<Cdr> past = new ArrayList<>(history);
+        for (int i = 0; i < history; i++) {
+            past.add(traffic.next());
+        }
+        List<byte[]> warming = bodies(traffic, perTick, warmupTicks);
         List<byte[]> steady = bodies(traffic, perTick, ticks);
         List<byte[]> burst = bodies(traffic, 1000, (records + 999) / 1000);
         Bench.say("push on %s: %d subscriptions (max_batch %d), %d CDR/s for %d s in batches of %d; then %,d records as fast as possible",
@@ -78,6 +94,13 @@ final class PushBenchmark {
 
         try (var store = BenchStore.open(kind, generator);
                 Services services = Services.over(store.storage(), Clock.systemUTC(), PushSettings.DEFAULT.withAllowPrivateUrls(true))) {
+            for (int from = 0; from < past.size(); from += 5000) {
+                store.storage().cdrs().insert(past.subList(from, Math.min(past.size(), from + 5000)));
+            }
+            if (kind.equals("postgres")) {
+                store.storage().database().dsl().execute("ANALYZE cdr");
+            }
+            Bench.say("  history: %,d records in the store before the subscriptions", past.size());
             services.startDelivery();
             phases = new PhaseTimes(services.metrics());
             ApiServer server = ApiServer.start(services,
@@ -101,7 +124,8 @@ final class PushBenchmark {
                     sids.add(text.substring(at, text.indexOf('"', at)));
                 }
 
-                latency(server.port(), ingest, steady, receivers);
+                latency(server.port(), ingest, warming, receivers, false);
+                latency(server.port(), ingest, steady, receivers, true);
                 deliveryRate(server.port(), ingest, manager, sids, burst, receivers);
             } finally {
                 server.close();
@@ -110,7 +134,7 @@ final class PushBenchmark {
         }
     }
 
-    private void latency(int port, String token, List<byte[]> bodies, List<Receiver> receivers) throws Exception {
+    private void latency(int port, String token, List<byte[]> bodies, List<Receiver> receivers, boolean measured) throws Exception {
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         try (var connection = new HttpConnection(port)) {
@@ -131,8 +155,8 @@ final class PushBenchmark {
             }
         }
         double ingestSeconds = (System.nanoTime() - start) / 1e9;
-        Bench.say("  latency phase: %,d records ingested in %.2f s (%.0f CDR/s)", acknowledged.size(), ingestSeconds,
-                acknowledged.size() / ingestSeconds);
+        Bench.say("  %s: %,d records ingested in %.2f s (%.0f CDR/s)", measured ? "latency phase" : "warm-up",
+                acknowledged.size(), ingestSeconds, acknowledged.size() / ingestSeconds);
         awaitAll(receivers, acknowledged.size(), Duration.ofSeconds(120));
         long[] latencies = new long[acknowledged.size() * receivers.size()];
         int n = 0;
@@ -146,7 +170,26 @@ final class PushBenchmark {
                 latencies[n++] = Math.max(0, latency);
             }
         }
+        long[] worstPerSecond = new long[(int) ((System.nanoTime() - start) / 1_000_000_000L) + 1];
+        for (Receiver receiver : receivers) {
+            for (Map.Entry<String, Long> entry : acknowledged.entrySet()) {
+                int second = (int) ((entry.getValue() - start) / 1_000_000_000L);
+                long latency = receiver.firstReceived.get(entry.getKey()) - entry.getValue();
+                worstPerSecond[second] = Math.max(worstPerSecond[second], latency);
+            }
+        }
+        StringBuilder worst = new StringBuilder();
+        for (long w : worstPerSecond) {
+            worst.append(' ').append(w / 1_000_000);
+        }
+        Bench.say("  worst latency (ms) of the records acknowledged in each second:%s", worst);
         var summary = new Latencies(latencies);
+        if (!measured) {
+            Bench.say("  warm-up latency: %s", summary.summary());
+            phases.report("warm-up");
+            receivers.forEach(Receiver::reset);
+            return;
+        }
         Bench.say("RESULT push latency %s: ingest ack -> receiver, %s, max %.0f ms; %d deliveries arrived before the ack",
                 kind, summary.summary(), summary.millis(1.0), early);
         phases.report("latency");
