@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The PostgreSQL procedure of docs/backup.md, run once on a small store: {@code pg_dump} of confcdr's schema,
- * {@code pg_restore} into a fresh database, and confcdr reading every record back from the restored copy.
+ * {@code pg_restore} into a fresh database, {@code vacuumdb --analyze-only} there, and confcdr reading every record back from the restored copy.
  */
 class PostgresDumpRestoreTest {
 
@@ -63,6 +63,8 @@ class PostgresDumpRestoreTest {
         try {
             run("pg_restore", "--host", source.host, "--port", source.port, "--username", source.user,
                     "--no-owner", "--exit-on-error", "--dbname", restoredDatabase, dump.toString());
+            run("vacuumdb", "--host", source.host, "--port", source.port, "--username", source.user,
+                    "--analyze-only", "--dbname", restoredDatabase);
             String restoredUrl = PostgresTestDatabase.withSchema(
                     "jdbc:postgresql://" + source.host + ":" + source.port + "/" + restoredDatabase + "?user=" + source.user,
                     schema);
