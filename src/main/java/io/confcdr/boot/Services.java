@@ -10,7 +10,8 @@ import io.confcdr.ingest.Ingestor;
 import io.confcdr.ingest.SourceSequences;
 import io.confcdr.lifecycle.Erasures;
 import io.confcdr.lifecycle.RetentionPurge;
-import io.confcdr.lifecycle.RetentionSchedule;
+import io.confcdr.lifecycle.AggregateCompaction;
+import io.confcdr.lifecycle.Periodic;
 import io.confcdr.meeting.Meetings;
 import io.confcdr.push.LiveStreams;
 import io.confcdr.push.StreamSettings;
@@ -53,7 +54,9 @@ public final class Services implements AutoCloseable {
     private final SourceSequences sources;
     private final Erasures erasures;
     private final RetentionPurge retention;
-    private RetentionSchedule retentionSchedule;
+    private final AggregateCompaction compaction;
+    private Periodic retentionSchedule;
+    private Periodic compactionSchedule;
 
     private Services(Storage storage, Clock clock, StreamSettings streamSettings, PushSettings push) {
         this(storage, clock, streamSettings, push, Ingestor.DEFAULT_MAX_RECORDS);
@@ -80,6 +83,7 @@ public final class Services implements AutoCloseable {
         this.erasures = new Erasures(storage.erasures(), storage.partners(), clock);
         this.retention = new RetentionPurge(storage.partners(), storage.retention(), clock, metrics,
                 RetentionPurge.DEFAULT_BATCH);
+        this.compaction = new AggregateCompaction(storage.usage(), metrics, AggregateCompaction.DEFAULT_UNITS);
         Gauge.builder("confcdr.stream.connections", streams, LiveStreams::openStreams)
                 .description("Live streams open in this process")
                 .register(metrics);
@@ -199,8 +203,21 @@ public final class Services implements AutoCloseable {
     /** Purges expired records from this process every {@code interval} (serve); stopped by {@link #close}. */
     public synchronized void startRetention(Duration interval) {
         if (retentionSchedule == null) {
-            retentionSchedule = new RetentionSchedule(retention, interval);
+            retentionSchedule = new Periodic("retention", retention::runOnce, interval);
             retentionSchedule.start();
+        }
+    }
+
+    /** One compaction pass of the usage aggregates, now (tests and benchmarks; {@code serve} runs them on a schedule). */
+    public AggregateCompaction compaction() {
+        return compaction;
+    }
+
+    /** Merges the usage aggregates' new rows every {@code interval} (serve); stopped by {@link #close}. */
+    public synchronized void startCompaction(Duration interval) {
+        if (compactionSchedule == null) {
+            compactionSchedule = new Periodic("usage-compaction", compaction::runOnce, interval);
+            compactionSchedule.start();
         }
     }
 
@@ -217,6 +234,9 @@ public final class Services implements AutoCloseable {
         synchronized (this) {
             if (retentionSchedule != null) {
                 retentionSchedule.close();
+            }
+            if (compactionSchedule != null) {
+                compactionSchedule.close();
             }
         }
         delivery.close();

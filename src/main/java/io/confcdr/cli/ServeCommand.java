@@ -9,6 +9,7 @@ import io.confcdr.config.ConfigPrinter;
 import io.confcdr.config.Origin;
 import io.confcdr.config.ServeConfig;
 import io.confcdr.config.Setting;
+import io.confcdr.lifecycle.AggregateCompaction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -146,6 +147,7 @@ final class ServeCommand implements Callable<Integer> {
         services.subscriptions().allowPrivateUrls(config.allowPrivateWebhooks());
         services.startDelivery(Duration.ofSeconds(config.webhookLeaseSeconds()));
         services.startRetention(Duration.ofMinutes(config.retentionIntervalMinutes()));
+        services.startCompaction(AggregateCompaction.INTERVAL);
         ApiServer server;
         try {
             requireWritable(services, location);

@@ -33,6 +33,11 @@ public interface UsageStore {
                 Consumer<Cdr> spans) {
             throw new UnsupportedOperationException("this store keeps no usage aggregates");
         }
+
+        @Override
+        public int compact(int maxUnits) {
+            return 0;
+        }
     };
 
     boolean keepsAggregates();
@@ -51,4 +56,11 @@ public interface UsageStore {
      */
     void read(Filter filter, Visibility visibility, Consumer<UsageCell> cells, Set<CdrField> spanFields,
             Consumer<Cdr> spans);
+
+    /**
+     * Merges the aggregate rows written since the last merge, for up to {@code maxUnits} partners and slots,
+     * into one row per cell; every sum stays as it was, and a reader sees the rows before or after, never
+     * between. Returns how many units were merged: 0 when none was left.
+     */
+    int compact(int maxUnits);
 }

@@ -15,6 +15,7 @@ import java.util.Map;
  * bench/run http   --store sqlite   --records 1000000 --seconds 8
  * bench/run reads  --store postgres --records 1000000    # pages and http on one loaded store
  * bench/run reports --store postgres --records 10000000 --keep-schema bench_reports   # usage reports, both paths
+ * bench/run compaction --store sqlite --records 200000 [--batch 100]   # usage aggregates fed in small batches, before/after compaction
  * bench/run fuzz-http --store sqlite --queries 50000 --bodies 10000 [--seed N]   # live fuzzing
  * bench/run export   --store postgres --records 10000000 --keep-schema bench_export [--rounds 2]
  * bench/run meetings --store sqlite   --records 1000000
@@ -29,7 +30,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench/run ingest|pages|http|reads|reports|fuzz-http|export|meetings|export-heap|push [--store sqlite|postgres] [--records N] "
+            System.err.println("usage: bench/run ingest|pages|http|reads|reports|compaction|fuzz-http|export|meetings|export-heap|push [--store sqlite|postgres] [--records N] "
                     + "[--batch N] [--senders N] [--seconds N] [--only get-by-sid|list-1000|next-walk] [--walk N] [--keep-schema bench_NAME] [--queries N --bodies N --seed N] [--rate N --max-batch N --subscriptions N]");
             System.exit(2);
         }
@@ -55,6 +56,8 @@ public final class Bench {
             case "reads" -> new ReadBenchmark(store, records, true, true, seconds, options.get("only"), walk, kept).run();
             case "reports" -> new ReportBenchmark(store, records, Integer.parseInt(options.getOrDefault("rounds", "10")),
                     Integer.parseInt(options.getOrDefault("scan-rounds", "2")), kept).run();
+            case "compaction" -> new CompactionBenchmark(store, (int) Long.parseLong(options.getOrDefault("records", "200000")),
+                    Integer.parseInt(options.getOrDefault("batch", "100")), Integer.parseInt(options.getOrDefault("rounds", "10"))).run();
             case "fuzz-http" -> FuzzHttpBenchmark.run(store, Integer.parseInt(options.getOrDefault("queries", "50000")),
                     Integer.parseInt(options.getOrDefault("bodies", "10000")),
                     Long.parseLong(options.getOrDefault("seed", Long.toString(System.nanoTime()))));

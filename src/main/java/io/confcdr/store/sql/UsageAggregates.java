@@ -58,6 +58,10 @@ final class UsageAggregates {
         return millis - Math.floorMod(millis, UsageCell.SLOT_MILLIS);
     }
 
+    Field<String> partnerSid() {
+        return cdr.partnerSid();
+    }
+
     @SuppressWarnings("unchecked")
     Field<Instant> dateStart() {
         return (Field<Instant>) cdr.column(CdrField.DATE_START);

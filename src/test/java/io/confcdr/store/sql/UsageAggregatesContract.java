@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The usage aggregates equal the sums over the stored records after inserts (the whole-batch path and the
  * careful one, with duplicates), erasures (deleted legs subtracted, redacted legs unchanged), the retention
- * purge, and after the V10 migration backfilled them from records stored before it.
+ * purge, and after the V10 migration backfilled them from records stored before it; compaction merges the
+ * rows of many small batches into one per cell without changing a sum, also while ingest goes on.
  */
 abstract class UsageAggregatesContract {
 
@@ -93,13 +94,98 @@ abstract class UsageAggregatesContract {
         List<UsageCell> kept = cells();
         storage.database().write(tx -> {
             tx.execute("DROP TABLE cdr_usage");
-            return tx.execute("DELETE FROM flyway_schema_history WHERE version = '10'");
+            // V12 only changes cdr_usage: it runs again after V10.
+            return tx.execute("DELETE FROM flyway_schema_history WHERE version IN ('10', '12')");
         });
         storage.close();
 
         storage = open(false);
 
         assertThat(cells()).isEqualTo(kept).isEqualTo(expectedCells());
+    }
+
+    @Test
+    void compactionLeavesOneRowPerNonEmptyCellWithTheSameSums() {
+        start();
+        var random = new Random(15);
+        List<Cdr> legs = new RandomCdrs(random, PARTNERS).records(400);
+        for (int from = 0; from < legs.size(); from += 7) {
+            storage.cdrs().insert(legs.subList(from, Math.min(legs.size(), from + 7)));
+        }
+        eraseSome(random, legs);
+        List<UsageCell> before = cells();
+        assertThat(rows()).as("rows of small batches before compaction").isGreaterThan(before.size());
+
+        long merged = 0;
+        for (int done = storage.usage().compact(5); done > 0; done = storage.usage().compact(5)) {
+            merged += done;
+        }
+
+        assertThat(merged).isPositive();
+        assertThat(rows()).isEqualTo(before.size());
+        assertThat(cells()).isEqualTo(before).isEqualTo(expectedCells());
+        assertThat(storage.usage().compact(5)).as("nothing left to merge").isZero();
+    }
+
+    @Test
+    void aCellWhoseLegsWereAllDeletedDisappearsAtCompaction() {
+        start();
+        List<Cdr> legs = new RandomCdrs(new Random(16), PARTNERS).records(200);
+        storage.cdrs().insert(legs);
+        Instant cutoff = legs.stream().map(Cdr::dateStop).sorted().toList().get(legs.size() - 1).plusSeconds(1);
+        storage.retention().purgeExpired(Set.copyOf(PARTNERS), cutoff, 1_000);
+        assertThat(rows()).as("legs added, then subtracted").isPositive();
+
+        while (storage.usage().compact(50) > 0) {
+            // until caught up
+        }
+
+        assertThat(rows()).isZero();
+        assertThat(cells()).isEmpty();
+    }
+
+    @Test
+    void compactionWhileIngestGoesOnKeepsEverySum() throws Exception {
+        start();
+        List<Cdr> legs = new RandomCdrs(new Random(17), PARTNERS).records(600);
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread ingest = Thread.ofVirtual().start(() -> {
+            try {
+                for (int from = 0; from < legs.size(); from += 5) {
+                    storage.cdrs().insert(legs.subList(from, Math.min(legs.size(), from + 5)));
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        while (ingest.isAlive()) {
+            storage.usage().compact(3);
+        }
+        ingest.join();
+        assertThat(failure.get()).isNull();
+        while (storage.usage().compact(50) > 0) {
+            // until caught up
+        }
+
+        assertThat(cells()).isEqualTo(expectedCells());
+        assertThat(rows()).isEqualTo(cells().size());
+    }
+
+    private void eraseSome(Random random, List<Cdr> legs) {
+        for (int i = 0; i < 6; i++) {
+            Cdr leg = legs.get(random.nextInt(legs.size()));
+            String number = leg.numberSrc() != null ? leg.numberSrc() : leg.numberDst();
+            if (number != null) {
+                var erasure = new Erasure("agg-cx-" + i, Instant.now(), i % 3 == 0 ? ErasureMode.REDACT : ErasureMode.DELETE,
+                        "0".repeat(64), 0, null, null);
+                storage.erasures().erase(new ErasureStore.Command(erasure, number, null, null), new Visibility(Set.copyOf(PARTNERS)));
+            }
+        }
+    }
+
+    /** Rows of cdr_usage, merged or not. */
+    private int rows() {
+        return storage.database().read(dsl -> dsl.fetchCount(UsageAggregates.TABLE));
     }
 
     private List<UsageCell> cells() {

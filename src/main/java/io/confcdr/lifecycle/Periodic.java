@@ -5,41 +5,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link RetentionPurge} on a virtual thread of its own: once at start, then every {@code interval}
- * after the end of the previous pass. A failed pass (the database away) is logged and retried at the
- * next interval. Several processes on one database may each purge: a record is deleted once, the others
- * find nothing left.
+ * Runs a maintenance pass (retention, aggregate compaction) on a virtual thread of its own: once at start,
+ * then every {@code interval} after the end of the previous pass. A failed pass (the database away) is
+ * logged and retried at the next interval. Several processes on one database may each run it: the passes
+ * are written so that doing the work twice does nothing the second time.
  */
-public final class RetentionSchedule implements AutoCloseable {
+public final class Periodic implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RetentionSchedule.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Periodic.class);
 
-    private final RetentionPurge purge;
+    private final String name;
+    private final Runnable pass;
     private final Duration interval;
     private Thread thread;
     private volatile boolean stopped;
 
-    public RetentionSchedule(RetentionPurge purge, Duration interval) {
+    /** @param name what the pass is, in its thread's name and in the warning when it fails */
+    public Periodic(String name, Runnable pass, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("the retention interval must be positive");
+            throw new IllegalArgumentException("the " + name + " interval must be positive");
         }
-        this.purge = purge;
+        this.name = name;
+        this.pass = pass;
         this.interval = interval;
     }
 
     /** Starts the passes; idempotent. */
     public synchronized void start() {
         if (thread == null && !stopped) {
-            thread = Thread.ofVirtual().name("confcdr-retention").start(this::runUntilStopped);
+            thread = Thread.ofVirtual().name("confcdr-" + name).start(this::runUntilStopped);
         }
     }
 
     private void runUntilStopped() {
         while (!stopped) {
             try {
-                purge.runOnce();
+                pass.run();
             } catch (RuntimeException e) {
-                LOG.warn("retention pass failed, next in {}: {}", interval, e.getMessage());
+                LOG.warn("{} pass failed, next in {}: {}", name, interval, e.getMessage());
             }
             try {
                 Thread.sleep(interval);
