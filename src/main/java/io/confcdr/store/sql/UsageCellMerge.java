@@ -46,11 +46,15 @@ final class UsageCellMerge {
         this.slot = aggregates.dateStart();
     }
 
-    /** Up to {@code limit} units with delta rows not merged yet, through the partial index of V12. */
+    /**
+     * Up to {@code limit} units with delta rows not merged yet, through the partial index of V12, in key order:
+     * processes merging at once lock units in the same order, so they wait for each other instead of
+     * deadlocking.
+     */
     List<Unit> fresh(DSLContext dsl, int limit) {
         Condition fresh = dialect instanceof PostgresDialect ? DSL.condition("NOT compacted") : DSL.condition("compacted = 0");
-        return dsl.selectDistinct(partnerSid, slot).from(UsageAggregates.TABLE).where(fresh).limit(limit)
-                .fetch(row -> new Unit(row.value1(), row.value2()));
+        return dsl.selectDistinct(partnerSid, slot).from(UsageAggregates.TABLE).where(fresh).orderBy(partnerSid, slot)
+                .limit(limit).fetch(row -> new Unit(row.value1(), row.value2()));
     }
 
     /** Merges one unit's rows, in the caller's transaction. */

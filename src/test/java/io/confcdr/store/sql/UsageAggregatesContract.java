@@ -171,6 +171,39 @@ abstract class UsageAggregatesContract {
         assertThat(rows()).isEqualTo(cells().size());
     }
 
+    @Test
+    void twoCompactorsAtOnceCountNoRowTwiceAndNeitherFails() throws Exception {
+        start();
+        List<Cdr> legs = new RandomCdrs(new Random(18), PARTNERS).records(500);
+        for (int from = 0; from < legs.size(); from += 4) {
+            storage.cdrs().insert(legs.subList(from, Math.min(legs.size(), from + 4)));
+        }
+        List<UsageCell> before = cells();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> compactors = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            compactors.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    while (storage.usage().compact(4) > 0) {
+                        // until caught up
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread compactor : compactors) {
+            compactor.join();
+        }
+
+        assertThat(failure.get()).isNull();
+        assertThat(cells()).isEqualTo(before).isEqualTo(expectedCells());
+        assertThat(rows()).isEqualTo(before.size());
+    }
+
     private void eraseSome(Random random, List<Cdr> legs) {
         for (int i = 0; i < 6; i++) {
             Cdr leg = legs.get(random.nextInt(legs.size()));
