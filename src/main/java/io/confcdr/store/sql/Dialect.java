@@ -10,6 +10,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.QueryPart;
 import org.jooq.SQLDialect;
 
 /**
@@ -119,4 +120,14 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
      * same as {@link UsageAggregates#slotOf} in Java), for the usage aggregates.
      */
     abstract Field<Instant> usageSlotOf(Field<Instant> date);
+
+    /** The rows of {@code cdr_usage} not merged since they were written, as V12's partial index states it. */
+    abstract Condition unmergedUsage();
+
+    /**
+     * Replaces, in the caller's transaction, the {@code cdr_usage} rows of one partner and slot by one row
+     * per cell holding their sums (cells whose sums are all zero dropped), without counting a row written
+     * meanwhile twice or missing it ({@link UsageCellMerge}).
+     */
+    abstract void mergeUsage(DSLContext tx, QueryPart partnerSid, QueryPart slot);
 }

@@ -11,6 +11,7 @@ import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.QueryPart;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -139,5 +140,23 @@ final class PostgresDialect extends Dialect {
     @Override
     Field<Instant> usageSlotOf(Field<Instant> date) {
         return DSL.field("date_bin('15 minutes', {0}, timestamptz '1970-01-01 00:00:00+00')", instantType(), date);
+    }
+
+    @Override
+    Condition unmergedUsage() {
+        return DSL.condition("NOT compacted");
+    }
+
+    /**
+     * One statement: the rows it sums are exactly those it deletes, so a row committed meanwhile stays for the
+     * next merge, and a second process merging the same unit finds the rows gone and adds nothing.
+     */
+    @Override
+    void mergeUsage(DSLContext tx, QueryPart partnerSid, QueryPart slot) {
+        tx.execute("WITH moved AS (DELETE FROM cdr_usage WHERE partner_sid = {0} AND date_start = {1} RETURNING "
+                + UsageCellMerge.KEYS + ", " + UsageCellMerge.MEASURES + ") INSERT INTO cdr_usage (" + UsageCellMerge.KEYS
+                + ", " + UsageCellMerge.MEASURES + ", compacted) SELECT " + UsageCellMerge.KEYS + ", " + UsageCellMerge.SUMS
+                + ", true FROM moved GROUP BY " + UsageCellMerge.KEYS + " HAVING " + UsageCellMerge.NOT_ALL_ZERO,
+                partnerSid, slot);
     }
 }

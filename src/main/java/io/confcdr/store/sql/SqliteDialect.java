@@ -11,6 +11,7 @@ import org.jooq.Converter;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
+import org.jooq.QueryPart;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -150,5 +151,24 @@ final class SqliteDialect extends Dialect {
     @Override
     Field<Instant> usageSlotOf(Field<Instant> date) {
         return DSL.field("({0} - ((({0} % 900000) + 900000) % 900000))", instantType(), date);
+    }
+
+    @Override
+    Condition unmergedUsage() {
+        return DSL.condition("compacted = 0");
+    }
+
+    /** The writer is alone: the rows merged are those up to the largest rowid before the sums are inserted. */
+    @Override
+    void mergeUsage(DSLContext tx, QueryPart partnerSid, QueryPart slot) {
+        Long last = tx.select(DSL.max(DSL.field(DSL.name("rowid"), Long.class))).from(UsageAggregates.TABLE).fetchOne(0, Long.class);
+        if (last == null) {
+            return;
+        }
+        tx.execute("INSERT INTO cdr_usage (" + UsageCellMerge.KEYS + ", " + UsageCellMerge.MEASURES + ", compacted) SELECT "
+                + UsageCellMerge.KEYS + ", " + UsageCellMerge.SUMS + ", 1 FROM cdr_usage WHERE partner_sid = {0} AND date_start = {1}"
+                + " GROUP BY " + UsageCellMerge.KEYS + " HAVING " + UsageCellMerge.NOT_ALL_ZERO, partnerSid, slot);
+        tx.execute("DELETE FROM cdr_usage WHERE partner_sid = {0} AND date_start = {1} AND rowid <= {2}", partnerSid, slot,
+                DSL.val(last));
     }
 }
