@@ -130,4 +130,15 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
      * meanwhile twice or missing it ({@link UsageCellMerge}).
      */
     abstract void mergeUsage(DSLContext tx, QueryPart partnerSid, QueryPart slot);
+
+    /**
+     * The isolation level under which several reads in one transaction see one snapshot, given the
+     * connection's current one: the current one where every read transaction is a snapshot already.
+     */
+    int snapshotIsolation(int current) {
+        return current;
+    }
+
+    /** Appends delta rows to {@code cdr_usage} in the caller's transaction. */
+    abstract void appendUsage(DSLContext tx, List<Field<?>> columns, List<Object[]> rows);
 }

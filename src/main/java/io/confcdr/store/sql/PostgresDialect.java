@@ -1,5 +1,6 @@
 package io.confcdr.store.sql;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -158,5 +159,17 @@ final class PostgresDialect extends Dialect {
                 + ", " + UsageCellMerge.MEASURES + ", compacted) SELECT " + UsageCellMerge.KEYS + ", " + UsageCellMerge.SUMS
                 + ", true FROM moved GROUP BY " + UsageCellMerge.KEYS + " HAVING " + UsageCellMerge.NOT_ALL_ZERO,
                 partnerSid, slot);
+    }
+
+    /** READ COMMITTED would let each statement see the commits made since the one before. */
+    @Override
+    int snapshotIsolation(int current) {
+        return Connection.TRANSACTION_REPEATABLE_READ;
+    }
+
+    /** A sparse batch (hours of traffic) has thousands of cells: one COPY, not a statement per cell. */
+    @Override
+    void appendUsage(DSLContext tx, List<Field<?>> columns, List<Object[]> rows) {
+        PostgresCopy.copyRows(tx, "cdr_usage", columns, rows);
     }
 }

@@ -155,11 +155,13 @@ final class SqlUsageStore implements UsageStore {
             throw DeadlineGuard.translate(Deadline.current(), e);
         }
         int isolation = Connection.TRANSACTION_READ_COMMITTED;
+        int snapshot = isolation;
         try {
             isolation = connection.getTransactionIsolation();
+            snapshot = db.dialect().snapshotIsolation(isolation);
             connection.setAutoCommit(false);
-            if (db.dialect() instanceof PostgresDialect) {
-                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            if (snapshot != isolation) {
+                connection.setTransactionIsolation(snapshot);
             }
             work.run(db.on(connection));
         } catch (SQLException e) {
@@ -169,7 +171,7 @@ final class SqlUsageStore implements UsageStore {
         } finally {
             try {
                 connection.rollback();
-                if (db.dialect() instanceof PostgresDialect) {
+                if (snapshot != isolation) {
                     connection.setTransactionIsolation(isolation);
                 }
                 connection.setAutoCommit(true);

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.Converter;
 import org.jooq.DSLContext;
@@ -170,5 +172,14 @@ final class SqliteDialect extends Dialect {
                 + " GROUP BY " + UsageCellMerge.KEYS + " HAVING " + UsageCellMerge.NOT_ALL_ZERO, partnerSid, slot);
         tx.execute("DELETE FROM cdr_usage WHERE partner_sid = {0} AND date_start = {1} AND rowid <= {2}", partnerSid, slot,
                 DSL.val(last));
+    }
+
+    @Override
+    void appendUsage(DSLContext tx, List<Field<?>> columns, List<Object[]> rows) {
+        BatchBindStep insert = tx.batch(tx.insertInto(UsageAggregates.TABLE, columns).values(Collections.nCopies(columns.size(), null)));
+        for (Object[] values : rows) {
+            insert = insert.bind(values);
+        }
+        insert.execute();
     }
 }

@@ -6,11 +6,9 @@ import io.confcdr.store.UsageCell;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -107,16 +105,7 @@ final class UsageAggregates {
             }
             rows.add(values);
         }
-        if (dialect instanceof PostgresDialect) {
-            // A sparse batch (hours of traffic) has thousands of cells: one COPY, not a statement per cell.
-            PostgresCopy.copyRows(tx, "cdr_usage", columns, rows);
-            return;
-        }
-        BatchBindStep insert = tx.batch(tx.insertInto(TABLE, columns).values(Collections.nCopies(columns.size(), null)));
-        for (Object[] values : rows) {
-            insert = insert.bind(values);
-        }
-        insert.execute();
+        dialect.appendUsage(tx, columns, rows);
     }
 
     /** Subtracts the cells of the records matching {@code matching}, which the caller then deletes in {@code tx}. */
