@@ -1,6 +1,7 @@
 package io.confcdr.push;
 
 import io.confcdr.query.FilterParser;
+import io.confcdr.store.Backlog;
 import io.confcdr.store.PushStore;
 import io.confcdr.store.Subscription;
 import java.time.Clock;
@@ -122,7 +123,8 @@ public final class DeliveryWorker implements AutoCloseable {
             held.add(s.sid());
             // A subscription new to this process is measured at once, so its gauges exist from its first scan.
             if (refreshBacklog || !metrics.tracks(s.sid())) {
-                metrics.backlog(s.sid(), store.backlog(s.position(), FilterParser.parse(s.filter()), subscriptions.visibilityOf(s)));
+                metrics.backlog(s.sid(), store.backlog(s.position(), FilterParser.parse(s.filter()), subscriptions.visibilityOf(s),
+                        Backlog.COUNTED_UP_TO));
             }
             boolean due = s.pending() == null || s.pending().nextAttempt() == null || !s.pending().nextAttempt().isAfter(now);
             if (due) {

@@ -12,6 +12,7 @@ import io.confcdr.model.Timestamps;
 import io.confcdr.query.FilterParser;
 import io.confcdr.query.ListRequestParser;
 import io.confcdr.store.PartnerStore;
+import io.confcdr.store.Backlog;
 import io.confcdr.store.PushStore;
 import io.confcdr.store.Subscription;
 import java.time.Clock;
@@ -227,7 +228,7 @@ public final class Subscriptions {
     }
 
     private SubscriptionView view(Subscription s, String secret) {
-        return new SubscriptionView(s, store.backlog(s.position(), FilterParser.parse(s.filter()), visibilityOf(s)), secret);
+        return new SubscriptionView(s, store.backlog(s.position(), FilterParser.parse(s.filter()), visibilityOf(s), Backlog.COUNTED_UP_TO), secret);
     }
 
     private Optional<AdminResult<SubscriptionView>> checkSettings(String url, String filter, String include,

@@ -32,7 +32,12 @@ public interface PushStore {
     /** Up to {@code limit} visible records matching the filter stored after {@code seq}, in insertion order. */
     List<StoredRecord> recordsAfter(long seq, Filter filter, Visibility visibility, int limit);
 
-    Backlog backlog(long seq, Filter filter, Visibility visibility);
+    /**
+     * The visible records matching the filter stored after {@code seq}: how many, counted up to
+     * {@code countUpTo} (a receiver down for a day leaves hundreds of millions, which no gauge refreshed every
+     * few seconds should count), and the oldest date_insert among those counted.
+     */
+    Backlog backlog(long seq, Filter filter, Visibility visibility, int countUpTo);
 
     /** The seq of the newest record (0 when none). */
     long lastSeq();

@@ -134,6 +134,22 @@ abstract class PushDeliveryContract extends AbstractPushApiTest {
     }
 
     @Test
+    void theBacklogIsCountedUpToItsBoundAndDatedByItsOldestRecord() {
+        String sid = subscribe(acmeManager, "").get("subscription_sid").stringValue();
+        assertThat(call("PATCH", BASE + "/" + sid, "{\"status\":\"paused\"}", acmeManager).statusCode()).isEqualTo(200);
+        List<String> sent = ingest(ACME, 5);
+        receiver.await("the backlog to show", () -> json(call("GET", BASE + "/" + sid, null, acmeManager)).get("lag_records").asInt() == 5);
+        var subscription = services.storage().push().find(sid).orElseThrow();
+        var visibility = services.subscriptions().visibilityOf(subscription);
+
+        var bounded = services.storage().push().backlog(subscription.position(), io.confcdr.query.Filter.ALL, visibility, 3);
+
+        assertThat(bounded.records()).isEqualTo(3);
+        assertThat(bounded.oldestDateInsert())
+                .isEqualTo(services.storage().cdrs().find(sent.getFirst(), visibility).orElseThrow().dateInsert());
+    }
+
+    @Test
     void aSubscriptionFailingForLongerThanAllowedStopsAndResumesWhenPatchedActive() {
         receiver.answerNext(new Answer.Status(500), new Answer.Status(500));
         JsonNode created = subscribe(acmeManager, "");

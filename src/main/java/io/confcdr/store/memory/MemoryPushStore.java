@@ -84,15 +84,15 @@ final class MemoryPushStore implements PushStore {
     }
 
     @Override
-    public Backlog backlog(long seq, Filter filter, Visibility visibility) {
+    public Backlog backlog(long seq, Filter filter, Visibility visibility, int countUpTo) {
         return cdrs.read(rows -> {
             long count = 0;
             Instant oldest = null;
-            for (int i = (int) Math.min(seq, rows.size()); i < rows.size(); i++) {
+            for (int i = (int) Math.min(seq, rows.size()); i < rows.size() && count < countUpTo; i++) {
                 Cdr cdr = rows.get(i);
                 if (visibility.allows(cdr.partnerSid()) && ReferenceEvaluator.matches(filter, cdr)) {
                     count++;
-                    oldest = oldest == null ? cdr.dateInsert() : oldest;
+                    oldest = oldest == null || cdr.dateInsert().isBefore(oldest) ? cdr.dateInsert() : oldest;
                 }
             }
             return new Backlog(count, oldest);

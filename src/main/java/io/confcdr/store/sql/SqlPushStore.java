@@ -197,12 +197,13 @@ final class SqlPushStore implements PushStore {
     }
 
     @Override
-    public Backlog backlog(long seq, Filter filter, Visibility visibility) {
+    public Backlog backlog(long seq, Filter filter, Visibility visibility, int countUpTo) {
         @SuppressWarnings("unchecked")
         Field<Instant> dateInsert = (Field<Instant>) cdr.column(CdrField.DATE_INSERT);
         return db.read(dsl -> {
-            Record row = dsl.select(DSL.count(), DSL.min(dateInsert)).from(cdr.table())
-                    .where(matching(seq, filter, visibility)).fetchOne();
+            Table<?> first = dsl.select(dateInsert).from(cdr.table()).where(matching(seq, filter, visibility))
+                    .orderBy(cdr.seq()).limit(countUpTo).asTable("backlog");
+            Record row = dsl.select(DSL.count(), DSL.min(first.field(dateInsert))).from(first).fetchOne();
             long count = row == null ? 0 : row.get(0, Long.class);
             return count == 0 ? Backlog.NONE : new Backlog(count, row.get(1, Instant.class));
         });
