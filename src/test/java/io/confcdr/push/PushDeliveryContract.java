@@ -150,6 +150,30 @@ abstract class PushDeliveryContract extends AbstractPushApiTest {
     }
 
     @Test
+    void recordsFewAndFarBetweenAmongOthersAreReadInOrderAcrossTheReadWindows() {
+        List<io.confcdr.model.Cdr> records = new ArrayList<>();
+        List<String> acme = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            boolean mine = i == 7 || i == 1500 || i == 2999;
+            io.confcdr.model.Cdr cdr = record(mine ? ACME : GLOBEX);
+            records.add(cdr);
+            if (mine) {
+                acme.add(cdr.callSid());
+            }
+        }
+        ingest(records);
+        var visibility = new io.confcdr.query.Visibility(java.util.Set.of(ACME));
+        var push = services.storage().push();
+
+        var firstTwo = push.recordsAfter(0, io.confcdr.query.Filter.ALL, visibility, 2);
+        var rest = push.recordsAfter(firstTwo.getLast().seq(), io.confcdr.query.Filter.ALL, visibility, 100);
+
+        assertThat(firstTwo).extracting(r -> r.cdr().callSid()).containsExactlyElementsOf(acme.subList(0, 2));
+        assertThat(rest).extracting(r -> r.cdr().callSid()).containsExactly(acme.get(2));
+        assertThat(push.recordsAfter(rest.getLast().seq(), io.confcdr.query.Filter.ALL, visibility, 100)).isEmpty();
+    }
+
+    @Test
     void aSubscriptionFailingForLongerThanAllowedStopsAndResumesWhenPatchedActive() {
         receiver.answerNext(new Answer.Status(500), new Answer.Status(500));
         JsonNode created = subscribe(acmeManager, "");

@@ -32,6 +32,9 @@ import org.jooq.impl.SQLDataType;
  */
 final class SqlPushStore implements PushStore {
 
+    /** Seq values the first window of a read of records spans (at least eight batches' worth). */
+    private static final long FIRST_WINDOW = 1024;
+    private static final long MAX_WINDOW = 1L << 40;
     private static final Table<Record> SUBSCRIPTION = DSL.table(DSL.name("push_subscription"));
     private static final Table<Record> DELIVERY = DSL.table(DSL.name("push_delivery"));
     private static final Field<String> SID = text("sid");
@@ -178,22 +181,44 @@ final class SqlPushStore implements PushStore {
         return cdr.seq().gt(seq).and(translator.visibility(visibility)).and(translator.filter(filter));
     }
 
+    /**
+     * Reads the records after {@code seq} through windows of seq values, each at most twice as wide as the one
+     * before, up to the newest seq read first (records become visible in seq order, so none below it is
+     * still to come). However the database plans the read, and whatever its statistics say about the
+     * backlog, a statement then touches one window of rows: without the upper bound, a plan that reads every
+     * matching record after the position and sorts them costs the whole backlog on each batch (seen on a
+     * new PostgreSQL table, and the risk for a subscription of a small partner far behind).
+     */
     @Override
     public List<StoredRecord> recordsAfter(long seq, Filter filter, Visibility visibility, int limit) {
         return db.read(dsl -> {
-            var query = dsl.select(cdr.selectColumns()).from(cdr.table()).where(matching(seq, filter, visibility))
-                    .orderBy(cdr.seq()).limit(limit);
-            int seqColumn = cdr.selectColumns().size();
-            try (ResultSet rs = query.fetchResultSet()) {
-                List<StoredRecord> found = new ArrayList<>();
-                while (rs.next()) {
-                    found.add(new StoredRecord(rs.getLong(seqColumn), rows.read(rs)));
-                }
-                return found;
-            } catch (SQLException e) {
-                throw new DataAccessException("reading records failed", e);
+            Long newest = dsl.select(DSL.max(cdr.seq())).from(cdr.table()).fetchOne(0, Long.class);
+            List<StoredRecord> found = new ArrayList<>();
+            long from = seq;
+            long window = Math.max(FIRST_WINDOW, 8L * limit);
+            while (newest != null && from < newest && found.size() < limit) {
+                long to = newest - from <= window ? newest : from + window;
+                readWindow(dsl, from, to, filter, visibility, limit - found.size(), found);
+                from = to;
+                window = Math.min(window * 2, MAX_WINDOW);
             }
+            return found;
         });
+    }
+
+    private void readWindow(DSLContext dsl, long after, long upTo, Filter filter, Visibility visibility, int limit,
+            List<StoredRecord> found) {
+        var query = dsl.select(cdr.selectColumns()).from(cdr.table())
+                .where(matching(after, filter, visibility).and(cdr.seq().le(upTo)))
+                .orderBy(cdr.seq()).limit(limit);
+        int seqColumn = cdr.selectColumns().size();
+        try (ResultSet rs = query.fetchResultSet()) {
+            while (rs.next()) {
+                found.add(new StoredRecord(rs.getLong(seqColumn), rows.read(rs)));
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("reading records failed", e);
+        }
     }
 
     @Override
