@@ -183,19 +183,27 @@ final class SqlPushStore implements PushStore {
 
     /**
      * Reads the records after {@code seq} through windows of seq values, each at most twice as wide as the one
-     * before, up to the newest seq read first (records become visible in seq order, so none below it is
-     * still to come). However the database plans the read, and whatever its statistics say about the
-     * backlog, a statement then touches one window of rows: without the upper bound, a plan that reads every
-     * matching record after the position and sorts them costs the whole backlog on each batch (seen on a
-     * new PostgreSQL table, and the risk for a subscription of a small partner far behind).
+     * before. However the database plans the read, and whatever its statistics say about the backlog, a
+     * statement then touches one window of rows: without an upper bound, a plan that reads every matching
+     * record after the position and sorts them costs the whole backlog on each batch (seen on a new PostgreSQL
+     * table, and the risk for a subscription of a small partner far behind).
+     *
+     * <p>Records become visible in seq order, so a full first window is the answer (one statement while there
+     * is a backlog). A short one may have ended where visible records ended, so the newest seq is read, and the
+     * windows go on from the last record found up to it: every record up to the newest was visible when it
+     * was read, so none is skipped, including those committed since the first window.
      */
     @Override
     public List<StoredRecord> recordsAfter(long seq, Filter filter, Visibility visibility, int limit) {
         return db.read(dsl -> {
-            Long newest = dsl.select(DSL.max(cdr.seq())).from(cdr.table()).fetchOne(0, Long.class);
             List<StoredRecord> found = new ArrayList<>();
-            long from = seq;
             long window = Math.max(FIRST_WINDOW, 8L * limit);
+            readWindow(dsl, seq, seq + window, filter, visibility, limit, found);
+            if (found.size() == limit) {
+                return found;
+            }
+            Long newest = dsl.select(DSL.max(cdr.seq())).from(cdr.table()).fetchOne(0, Long.class);
+            long from = found.isEmpty() ? seq : found.getLast().seq();
             while (newest != null && from < newest && found.size() < limit) {
                 long to = newest - from <= window ? newest : from + window;
                 readWindow(dsl, from, to, filter, visibility, limit - found.size(), found);
