@@ -119,4 +119,10 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
      * same as {@link UsageAggregates#slotOf} in Java), for the usage aggregates.
      */
     abstract Field<Instant> usageSlotOf(Field<Instant> date);
+
+    /**
+     * What the span read of a usage report adds to its condition so that it, and only it, may be answered
+     * from index {@code cdr_partner_date_start} (V11): nothing, or the predicate of that partial index.
+     */
+    abstract Condition spanIndexCondition(Field<Instant> dateStart);
 }
