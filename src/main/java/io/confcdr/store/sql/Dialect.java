@@ -125,10 +125,4 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
      * from index {@code cdr_partner_date_start} (V11): nothing, or the predicate of that partial index.
      */
     abstract Condition spanIndexCondition(Field<Instant> dateStart);
-
-    /**
-     * {@code date} as whole epoch milliseconds (floored), computed by the database: a number the driver
-     * reads without parsing a date, for reads of many rows that need no finer precision.
-     */
-    abstract Field<Long> epochMillis(Field<Instant> date);
 }

@@ -146,10 +146,4 @@ final class PostgresDialect extends Dialect {
     Condition spanIndexCondition(Field<Instant> dateStart) {
         return DSL.noCondition();
     }
-
-    /** Exact: extract gives numeric seconds with the microseconds. */
-    @Override
-    Field<Long> epochMillis(Field<Instant> date) {
-        return DSL.field("floor(extract(epoch from {0}) * 1000)::bigint", SQLDataType.BIGINT, date);
-    }
 }

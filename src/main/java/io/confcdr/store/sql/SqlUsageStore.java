@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
@@ -34,8 +35,9 @@ import org.jooq.impl.DSL;
 final class SqlUsageStore implements UsageStore {
 
     private static final int FETCH_SIZE = 5000;
-    /** What every span carries (partner_sid, meeting_sid, date_start, date_stop); the grouped dimensions follow. */
-    private static final int SPAN_COLUMNS = 4;
+    /** What every span carries; the dimensions the report groups by follow. */
+    private static final List<CdrField> SPAN_FIELDS = List.of(CdrField.PARTNER_SID, CdrField.MEETING_SID,
+            CdrField.DATE_START, CdrField.DATE_STOP);
     private static final List<CdrField> SPAN_DIMENSIONS = List.of(CdrField.DIRECTION, CdrField.ROLE,
             CdrField.DISCONNECT_CAUSE, CdrField.CUSTOM_CALL_TYPE);
 
@@ -79,10 +81,10 @@ final class SqlUsageStore implements UsageStore {
                     Cdr.Builder leg = Cdr.builder()
                             .partnerSid(rs.getString(1))
                             .meetingSid(rs.getString(2))
-                            .dateStart(Instant.ofEpochMilli(rs.getLong(3)))
-                            .dateStop(Instant.ofEpochMilli(rs.getLong(4)));
+                            .dateStart(db.dialect().instant(rs, 3))
+                            .dateStop(db.dialect().instant(rs, 4));
                     for (int i = 0; i < dimensions.size(); i++) {
-                        int column = SPAN_COLUMNS + 1 + i;
+                        int column = SPAN_FIELDS.size() + 1 + i;
                         switch (dimensions.get(i)) {
                             case DIRECTION -> leg.direction(rs.getString(column));
                             case ROLE -> leg.role(rs.getString(column));
@@ -103,21 +105,13 @@ final class SqlUsageStore implements UsageStore {
 
     /**
      * The span read, through index {@code cdr_partner_date_start} (V11): with no grouped dimension its
-     * columns are the index's, so the rows themselves are not read. Dates come as epoch milliseconds, all
-     * that distinct meetings, peak concurrency and calendar labels use, without a date parsed per row.
+     * columns are the index's, so the rows themselves are not read.
      */
     private ResultQuery<?> spanQuery(DSLContext dsl, Condition matching, List<CdrField> dimensions) {
-        Dialect dialect = db.dialect();
-        List<Field<?>> columns = new ArrayList<>(List.of(cdr.partnerSid(), cdr.column(CdrField.MEETING_SID),
-                dialect.epochMillis(instantColumn(CdrField.DATE_START)), dialect.epochMillis(instantColumn(CdrField.DATE_STOP))));
-        dimensions.forEach(dimension -> columns.add(cdr.column(dimension)));
+        List<Field<?>> columns = Stream.concat(SPAN_FIELDS.stream(), dimensions.stream())
+                .<Field<?>>map(cdr::column).toList();
         return dsl.select(columns).from(cdr.table())
-                .where(matching.and(dialect.spanIndexCondition(instantColumn(CdrField.DATE_START))));
-    }
-
-    @SuppressWarnings("unchecked")
-    private Field<Instant> instantColumn(CdrField date) {
-        return (Field<Instant>) cdr.column(date);
+                .where(matching.and(db.dialect().spanIndexCondition(aggregates.dateStart())));
     }
 
     /** The span read of {@link #read}, for tests of its plan. */

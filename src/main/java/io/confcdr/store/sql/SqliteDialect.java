@@ -161,10 +161,4 @@ final class SqliteDialect extends Dialect {
     Condition spanIndexCondition(Field<Instant> dateStart) {
         return DSL.condition("{0} >= -9223372036854775808", dateStart);
     }
-
-    /** Dates are stored as epoch milliseconds already. */
-    @Override
-    Field<Long> epochMillis(Field<Instant> date) {
-        return DSL.field("{0}", SQLDataType.BIGINT, date);
-    }
 }
