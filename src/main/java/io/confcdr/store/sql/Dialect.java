@@ -141,4 +141,10 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
 
     /** Appends delta rows to {@code cdr_usage} in the caller's transaction. */
     abstract void appendUsage(DSLContext tx, List<Field<?>> columns, List<Object[]> rows);
+
+    /**
+     * What the span read of a usage report adds to its condition so that it, and only it, may be answered
+     * from index {@code cdr_partner_date_start} (V11): nothing, or the predicate of that partial index.
+     */
+    abstract Condition spanIndexCondition(Field<Instant> dateStart);
 }

@@ -182,4 +182,14 @@ final class SqliteDialect extends Dialect {
         }
         insert.execute();
     }
+
+    /**
+     * The predicate of the partial index, true of every row, written as in V11: SQLite uses a partial index
+     * only for a query that states its predicate, and without statistics it would otherwise pick this
+     * index for any partner and date_start filter of the list route and sort a month to serve one page.
+     */
+    @Override
+    Condition spanIndexCondition(Field<Instant> dateStart) {
+        return DSL.condition("{0} >= -9223372036854775808", dateStart);
+    }
 }
