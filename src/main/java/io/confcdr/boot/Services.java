@@ -8,10 +8,10 @@ import io.confcdr.config.ServeConfig;
 import io.confcdr.ingest.IngestMetrics;
 import io.confcdr.ingest.Ingestor;
 import io.confcdr.ingest.SourceSequences;
-import io.confcdr.lifecycle.Erasures;
-import io.confcdr.lifecycle.RetentionPurge;
 import io.confcdr.lifecycle.AggregateCompaction;
+import io.confcdr.lifecycle.Erasures;
 import io.confcdr.lifecycle.Periodic;
+import io.confcdr.lifecycle.RetentionPurge;
 import io.confcdr.meeting.Meetings;
 import io.confcdr.push.LiveStreams;
 import io.confcdr.push.StreamSettings;
@@ -206,11 +206,6 @@ public final class Services implements AutoCloseable {
             retentionSchedule = new Periodic("retention", retention::runOnce, interval);
             retentionSchedule.start();
         }
-    }
-
-    /** One compaction pass of the usage aggregates, now (tests and benchmarks; {@code serve} runs them on a schedule). */
-    public AggregateCompaction compaction() {
-        return compaction;
     }
 
     /** Merges the usage aggregates' new rows every {@code interval} (serve); stopped by {@link #close}. */
