@@ -9,9 +9,6 @@ import io.confcdr.query.Filter;
 import io.confcdr.query.MeetingOrder;
 import io.confcdr.query.MeetingQuery;
 import io.confcdr.query.Visibility;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * On PostgreSQL, with 100 000 analysed records of 20 partners in meetings of 10 legs, a meeting's legs
@@ -34,33 +29,17 @@ import org.postgresql.copy.CopyIn;
 class PostgresMeetingExplainTest {
 
     private static final int ROWS = 100_000;
-    private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
+    private static final Instant START = ExplainFixtures.START;
 
     private SqlStorage storage;
     private DSLContext dsl;
 
     @BeforeAll
-    void load() throws SQLException, IOException {
+    void load() throws SQLException {
         String url = PostgresTestDatabase.freshSchemaUrl(getClass());
         storage = (SqlStorage) SqlStorageFactory.open(null, url, Clock.systemUTC());
         dsl = storage.database().dsl();
-        try (var connection = DriverManager.getConnection(url)) {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY cdr (call_sid, partner_sid, meeting_sid, role, date_start, date_stop, date_insert, duration,"
-                            + " duration_meeting) FROM STDIN WITH (FORMAT csv)");
-            StringBuilder rows = new StringBuilder();
-            for (int i = 0; i < ROWS; i++) {
-                Instant start = START.plusSeconds(i * 60L);
-                Instant stop = start.plusSeconds(60 + i % 600);
-                rows.append("call-").append(i).append(",partner-").append(String.format("%02d", (i / 10) % 20))
-                        .append(",meeting-").append(i / 10).append(',').append(i % 10 == 0 ? "host" : "participant")
-                        .append(',').append(start).append(',').append(stop).append(',').append(stop)
-                        .append(',').append((60L + i % 600) * 1_000_000).append(",0\n");
-            }
-            byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            copy.endCopy();
-        }
+        ExplainFixtures.copyLegs(url, ROWS, "role", i -> i % 10 == 0 ? "host" : "participant");
         dsl.execute("ANALYZE cdr");
     }
 

@@ -2,7 +2,6 @@ package io.confcdr.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.confcdr.model.Cdr;
 import io.confcdr.model.CdrField;
 import io.confcdr.query.CdrQuery;
 import io.confcdr.query.Comparison;
@@ -15,8 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -48,14 +45,7 @@ class SqliteUsageExplainTest {
     void load() {
         storage = (SqlStorage) SqlStorageFactory.open(dataDir, null, Clock.systemUTC());
         dsl = storage.database().dsl();
-        List<Cdr> batch = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
-            batch.add(records.call("r" + i).meetingSid("meeting-" + i / 10).build());
-        }
-        for (int i = 0; i < 20_000; i++) {
-            batch.add(records.call("o" + i).partnerSid("other-" + i % 19).meetingSid("other-meeting-" + i / 10).build());
-        }
-        storage.cdrs().insert(batch);
+        ExplainFixtures.callerAmongOthers(storage, records);
     }
 
     @AfterAll
