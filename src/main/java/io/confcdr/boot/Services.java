@@ -20,8 +20,10 @@ import io.confcdr.push.PushSettings;
 import io.confcdr.push.Subscriptions;
 import io.confcdr.read.CdrReads;
 import io.confcdr.report.Reports;
+import io.confcdr.report.SummaryRefresh;
 import io.confcdr.store.Storage;
 import io.confcdr.store.sql.SqlStorageFactory;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -57,6 +59,9 @@ public final class Services implements AutoCloseable {
     private final AggregateCompaction compaction;
     private Periodic retentionSchedule;
     private Periodic compactionSchedule;
+    private final SummaryRefresh summaryRefresh;
+    private final Counter summaryMarksCleared;
+    private Periodic summarySchedule;
 
     private Services(Storage storage, Clock clock, StreamSettings streamSettings, PushSettings push) {
         this(storage, clock, streamSettings, push, Ingestor.DEFAULT_MAX_RECORDS);
@@ -87,7 +92,11 @@ public final class Services implements AutoCloseable {
         Gauge.builder("confcdr.stream.connections", streams, LiveStreams::openStreams)
                 .description("Live streams open in this process")
                 .register(metrics);
-        this.reports = new Reports(storage.cdrs(), storage.partners(), storage.usage());
+        this.reports = new Reports(storage.cdrs(), storage.partners(), storage.usage(), storage.summaries());
+        this.summaryRefresh = new SummaryRefresh(storage.summaries(), storage.partners(), SummaryRefresh.DEFAULT_MARKS);
+        this.summaryMarksCleared = Counter.builder("confcdr.summary.refreshed.marks")
+                .description("stale slot marks whose summaries were recomputed")
+                .register(metrics);
         var wakeDelivery = new AtomicReference<Runnable>(() -> { });
         this.subscriptions = new Subscriptions(storage.push(), storage.partners(), clock, push.allowPrivateUrls(),
                 () -> wakeDelivery.get().run());
@@ -216,6 +225,19 @@ public final class Services implements AutoCloseable {
         }
     }
 
+    /**
+     * Recomputes the slot summaries marked stale every {@code interval} (serve); stopped by {@link #close}.
+     * Reports compute stale slots from their legs meanwhile, so the interval bounds their work, not their
+     * exactness.
+     */
+    public synchronized void startSummaryRefresh(Duration interval) {
+        if (summarySchedule == null) {
+            summarySchedule = new Periodic("summary-refresh",
+                    () -> summaryMarksCleared.increment(summaryRefresh.refreshAll(SummaryRefresh.MAX_ROUNDS)), interval);
+            summarySchedule.start();
+        }
+    }
+
     public SourceSequences sources() {
         return sources;
     }
@@ -232,6 +254,9 @@ public final class Services implements AutoCloseable {
             }
             if (compactionSchedule != null) {
                 compactionSchedule.close();
+            }
+            if (summarySchedule != null) {
+                summarySchedule.close();
             }
         }
         delivery.close();

@@ -10,6 +10,7 @@ import io.confcdr.config.Origin;
 import io.confcdr.config.ServeConfig;
 import io.confcdr.config.Setting;
 import io.confcdr.lifecycle.AggregateCompaction;
+import io.confcdr.report.SummaryRefresh;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -148,6 +149,7 @@ final class ServeCommand implements Callable<Integer> {
         services.startDelivery(Duration.ofSeconds(config.webhookLeaseSeconds()));
         services.startRetention(Duration.ofMinutes(config.retentionIntervalMinutes()));
         services.startCompaction(AggregateCompaction.INTERVAL);
+        services.startSummaryRefresh(SummaryRefresh.INTERVAL);
         ApiServer server;
         try {
             requireWritable(services, location);

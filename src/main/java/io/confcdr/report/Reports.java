@@ -6,7 +6,11 @@ import io.confcdr.model.CdrField;
 import io.confcdr.query.Visibility;
 import io.confcdr.store.CdrStore;
 import io.confcdr.store.PartnerStore;
+import io.confcdr.model.Partner;
+import io.confcdr.store.SummaryStore;
 import io.confcdr.store.UsageStore;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -21,17 +25,22 @@ public final class Reports {
     private final CdrStore cdrs;
     private final PartnerStore partners;
     private final UsageStore usage;
+    private final SummaryStore summaries;
 
     /** Reports that always scan. */
     public Reports(CdrStore cdrs, PartnerStore partners) {
-        this(cdrs, partners, UsageStore.NONE);
+        this(cdrs, partners, UsageStore.NONE, SummaryStore.NONE);
     }
 
-    /** Reports that answer from {@code usage}'s aggregates whenever {@link UsagePlanner} allows. */
-    public Reports(CdrStore cdrs, PartnerStore partners, UsageStore usage) {
+    /**
+     * Reports that answer from {@code summaries} or {@code usage}'s aggregates whenever {@link UsagePlanner}
+     * allows.
+     */
+    public Reports(CdrStore cdrs, PartnerStore partners, UsageStore usage, SummaryStore summaries) {
         this.cdrs = cdrs;
         this.partners = partners;
         this.usage = usage;
+        this.summaries = summaries;
     }
 
     /** A usage report and the path that computed it. */
@@ -68,12 +77,13 @@ public final class Reports {
          * paths on one query; forcing {@code AGGREGATES} where the planner refuses is an error).
          */
         public UsageAnswer usage(UsageQuery query, UsagePlan.Path forced) {
-            UsagePlan plan = UsagePlanner.plan(query, usage.keepsAggregates(), usage::earliestStart);
-            if (forced == UsagePlan.Path.AGGREGATES && plan.path() != UsagePlan.Path.AGGREGATES) {
-                throw new IllegalArgumentException("this report cannot come from the aggregates: " + plan.reason());
+            String root = summaries.keepsSummaries() ? wholeSubtreeRoot() : null;
+            UsagePlan plan = UsagePlanner.plan(query, usage.keepsAggregates(), root != null, usage::earliestStart);
+            if (forced != null) {
+                plan = forced(plan, forced);
             }
-            if (forced == UsagePlan.Path.SCAN) {
-                plan = UsagePlan.scan("asked to scan");
+            if (plan.path() == UsagePlan.Path.SUMMARIES) {
+                return new UsageAnswer(fromSummaries(query, root), plan);
             }
             var report = new UsageReport(query, new RollupRows(partners, visibility));
             if (plan.path() == UsagePlan.Path.AGGREGATES) {
@@ -82,6 +92,54 @@ public final class Reports {
                 VisibleLegs.forEach(cdrs, query.filter(), visibility, report::add);
             }
             return new UsageAnswer(report.rows(), plan);
+        }
+
+        private static UsagePlan forced(UsagePlan chosen, UsagePlan.Path forced) {
+            return switch (forced) {
+                case SCAN -> UsagePlan.scan("asked to scan");
+                case AGGREGATES -> {
+                    if (chosen.path() == UsagePlan.Path.SCAN) {
+                        throw new IllegalArgumentException("this report cannot come from the aggregates: " + chosen.reason());
+                    }
+                    yield new UsagePlan(UsagePlan.Path.AGGREGATES, "asked to use the aggregates");
+                }
+                case SUMMARIES -> {
+                    if (chosen.path() != UsagePlan.Path.SUMMARIES) {
+                        throw new IllegalArgumentException("this report cannot come from the summaries: " + chosen.reason());
+                    }
+                    yield chosen;
+                }
+            };
+        }
+
+        /**
+         * The root of the visible partners when they are exactly its subtree (what the summaries are kept
+         * for), else null.
+         */
+        private String wholeSubtreeRoot() {
+            Set<String> visible = visibility.partnerSids();
+            if (visible.isEmpty()) {
+                return null;
+            }
+            String root = visible.iterator().next();
+            Set<String> seen = new HashSet<>();
+            while (seen.add(root)) {
+                String parent = partners.find(root).map(Partner::parentSid).orElse(null);
+                if (parent == null || !visible.contains(parent)) {
+                    break;
+                }
+                root = parent;
+            }
+            return partners.subtree(root).equals(visible) ? root : null;
+        }
+
+        private List<UsageRow> fromSummaries(UsageQuery query, String root) {
+            Map<String, Set<String>> subtrees = query.rollupTree() ? Subtrees.of(partners.listSubtree(root))
+                    : Map.of(root, visibility.partnerSids());
+            List<String> scopes = query.rollupTree() ? List.copyOf(subtrees.keySet()) : List.of(root);
+            Long[] bounds = UsagePlanner.dateStartBounds(query.filter());
+            var reading = new SummaryReading(query, bounds[0], bounds[1]);
+            return summaries.read(snapshot -> reading.rows(snapshot, scopes, subtrees));
         }
 
         /**

@@ -67,13 +67,15 @@ final class Tally {
     }
 
     Measures measures(boolean withSelfLegs) {
-        BigDecimal minutes = new BigDecimal(micros.value())
+        return new Measures(legs, meetings.size(), minutes(micros.value()), billable.value(), joined, failed,
+                concurrency.peak(), withSelfLegs ? selfLegs : null);
+    }
+
+    /** Microseconds as the report's minutes: see {@link Measures}. */
+    static BigDecimal minutes(java.math.BigInteger micros) {
+        BigDecimal minutes = new BigDecimal(micros)
                 .divide(MICROS_PER_MINUTE_DECIMAL, 6, RoundingMode.HALF_UP)
                 .stripTrailingZeros();
-        if (minutes.scale() < 0) {
-            minutes = minutes.setScale(0);
-        }
-        return new Measures(legs, meetings.size(), minutes, billable.value(), joined, failed, concurrency.peak(),
-                withSelfLegs ? selfLegs : null);
+        return minutes.scale() < 0 ? minutes.setScale(0) : minutes;
     }
 }

@@ -7,7 +7,14 @@ package io.confcdr.report;
 public record UsagePlan(Path path, String reason) {
 
     public enum Path {
-        AGGREGATES, SCAN
+        /** From the slot summaries of whole subtrees: no read of legs outside slots marked stale. */
+        SUMMARIES,
+        AGGREGATES,
+        SCAN
+    }
+
+    static UsagePlan summaries() {
+        return new UsagePlan(Path.SUMMARIES, "a whole subtree, bounded by date_start only and grouped by calendar keys");
     }
 
     static UsagePlan aggregates() {

@@ -40,6 +40,47 @@ public final class UsagePlanner {
      *                        date_start bound in the filter)
      */
     public static UsagePlan plan(UsageQuery query, boolean keepsAggregates, Supplier<Optional<Instant>> earliestStart) {
+        return plan(query, keepsAggregates, false, earliestStart);
+    }
+
+    /**
+     * As {@link #plan(UsageQuery, boolean, Supplier)}, choosing the slot summaries over the aggregates when
+     * {@code summariesCover} (the store keeps them and the caller sees one whole subtree), the aggregates
+     * would do, the filter only bounds date_start and every group key is a calendar key or, under
+     * {@code rollup=tree}, partner_sid.
+     */
+    public static UsagePlan plan(UsageQuery query, boolean keepsAggregates, boolean summariesCover,
+            Supplier<Optional<Instant>> earliestStart) {
+        UsagePlan plan = planAggregates(query, keepsAggregates, earliestStart);
+        if (plan.path() == UsagePlan.Path.AGGREGATES && summariesCover
+                && query.filter().conditions().stream().allMatch(c -> c.field() == CdrField.DATE_START)
+                && query.groupBy().stream().allMatch(key -> CALENDAR_KEYS.contains(key)
+                        || (key == GroupKey.PARTNER_SID && query.rollupTree()))) {
+            return UsagePlan.summaries();
+        }
+        return plan;
+    }
+
+    /** The filter's bounds on date_start (ge: the latest, lt: the earliest), in epoch milliseconds; null when absent. */
+    static Long[] dateStartBounds(io.confcdr.query.Filter filter) {
+        Long from = null;
+        Long to = null;
+        for (Condition condition : filter.conditions()) {
+            if (condition instanceof Condition.Compare compare && compare.field() == CdrField.DATE_START
+                    && compare.value() instanceof Instant bound) {
+                long millis = bound.toEpochMilli();
+                if (compare.op() == Comparison.GE) {
+                    from = from == null ? millis : Math.max(from, millis);
+                } else if (compare.op() == Comparison.LT) {
+                    to = to == null ? millis : Math.min(to, millis);
+                }
+            }
+        }
+        return new Long[] {from, to};
+    }
+
+    private static UsagePlan planAggregates(UsageQuery query, boolean keepsAggregates,
+            Supplier<Optional<Instant>> earliestStart) {
         if (!keepsAggregates) {
             return UsagePlan.scan("the store keeps no aggregates");
         }

@@ -32,6 +32,11 @@ public interface Storage extends AutoCloseable {
         return UsageStore.NONE;
     }
 
+    /** The slot summaries reports on whole subtrees answer from when they can; none by default. */
+    default SummaryStore summaries() {
+        return SummaryStore.NONE;
+    }
+
     /** True when the database answers; used by health checks. */
     boolean isAvailable();
 

@@ -64,7 +64,7 @@ final class CompactionBenchmark {
             String root = generator.rootPartner().sid();
             var visibility = new Visibility(storage.partners().subtree(root));
             var byDay = new UsageQuery(FilterParser.parse(MONTH), List.of(GroupKey.DAY), ZoneId.of("Europe/Berlin"), false);
-            Reports.Reader reader = new Reports(storage.cdrs(), storage.partners(), storage.usage())
+            Reports.Reader reader = new Reports(storage.cdrs(), storage.partners(), storage.usage(), storage.summaries())
                     .readerFor(new Caller.Bearer(new ApiToken("bench", root, "bench",
                             Set.of(Scopes.APP_READ, Scopes.APP_READ_DESCENDANT), Instant.EPOCH, null, null, null)));
 

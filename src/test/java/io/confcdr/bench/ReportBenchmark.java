@@ -11,6 +11,7 @@ import io.confcdr.model.Cdr;
 import io.confcdr.query.FilterParser;
 import io.confcdr.report.GroupKey;
 import io.confcdr.report.Reports;
+import io.confcdr.report.SummaryRefresh;
 import io.confcdr.report.UsagePlan;
 import io.confcdr.report.UsageQuery;
 import io.confcdr.store.sql.CdrTable;
@@ -54,7 +55,7 @@ final class ReportBenchmark {
             fill(store);
             var storage = store.storage();
             settle(store);
-            var reports = new Reports(storage.cdrs(), storage.partners(), storage.usage());
+            var reports = new Reports(storage.cdrs(), storage.partners(), storage.usage(), storage.summaries());
             GeneratedPartner reseller = generator.partners().stream()
                     .filter(p -> generator.rootPartner().sid().equals(p.parentSid())).findFirst().orElseThrow();
             Reports.Reader subtree = reports.readerFor(bearer(reseller.sid()));
@@ -62,14 +63,20 @@ final class ReportBenchmark {
             var byDay = new UsageQuery(FilterParser.parse(MONTH), List.of(GroupKey.DAY), ZoneId.of("Europe/Berlin"), false);
             var rollup = new UsageQuery(FilterParser.parse(null), List.of(GroupKey.PARTNER_SID), ZoneId.of("UTC"), true);
 
-            var aggregated = subtree.usage(byDay, null);
-            Bench.say("subtree %s by day: %d rows, %,d legs, path %s", reseller.name(), aggregated.rows().size(),
-                    aggregated.rows().stream().mapToLong(r -> r.measures().legs()).sum(), aggregated.plan());
+            var chosen = subtree.usage(byDay, null);
+            Bench.say("subtree %s by day: %d rows, %,d legs, path %s", reseller.name(), chosen.rows().size(),
+                    chosen.rows().stream().mapToLong(r -> r.measures().legs()).sum(), chosen.plan());
+            var aggregated = subtree.usage(byDay, UsagePlan.Path.AGGREGATES);
+            if (!aggregated.rows().equals(chosen.rows())) {
+                throw new IllegalStateException("the summaries and the aggregates disagree on the subtree by day");
+            }
+            List<Long> summaryNanos = new ArrayList<>();
             List<Long> aggregateNanos = new ArrayList<>();
             List<Long> scanNanos = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
-                aggregateNanos.add(time(() -> subtree.usage(byDay, UsagePlan.Path.AGGREGATES)));
+                summaryNanos.add(time(() -> subtree.usage(byDay, null)));
                 if (i < scanRounds) {
+                    aggregateNanos.add(time(() -> subtree.usage(byDay, UsagePlan.Path.AGGREGATES)));
                     scanNanos.add(time(() -> subtree.usage(byDay, UsagePlan.Path.SCAN)));
                 }
             }
@@ -82,18 +89,32 @@ final class ReportBenchmark {
                     return n[0];
                 }));
             }
-            List<Long> rollupNanos = new ArrayList<>();
-            for (int i = 0; i < rounds; i++) {
-                rollupNanos.add(time(() -> everything.usage(rollup, UsagePlan.Path.AGGREGATES)));
+            var rolledUp = everything.usage(rollup, null);
+            if (!everything.usage(rollup, UsagePlan.Path.AGGREGATES).rows().equals(rolledUp.rows())) {
+                throw new IllegalStateException("the summaries and the aggregates disagree on the rollup");
             }
+            Bench.say("rollup tree: %d rows, path %s", rolledUp.rows().size(), rolledUp.plan());
+            List<Long> rollupNanos = new ArrayList<>();
+            List<Long> rollupAggregateNanos = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                rollupNanos.add(time(() -> everything.usage(rollup, null)));
+                if (i < scanRounds) {
+                    rollupAggregateNanos.add(time(() -> everything.usage(rollup, UsagePlan.Path.AGGREGATES)));
+                }
+            }
+            var summarised = new Latencies(unbox(summaryNanos));
             var agg = new Latencies(unbox(aggregateNanos));
             var scan = new Latencies(unbox(scanNanos));
+            Bench.say("RESULT usage subtree month by day, summaries path: %s", summarised.summary());
             Bench.say("RESULT usage subtree month by day, aggregate path: %s", agg.summary());
             Bench.say("RESULT usage subtree month by day, scan path:      %s", scan.summary());
+            Bench.say("RESULT ratio summaries/scan p50: %.4f", summarised.millis(0.5) / scan.millis(0.5));
             Bench.say("RESULT ratio aggregate/scan p50: %.3f", agg.millis(0.5) / scan.millis(0.5));
             Bench.say("RESULT aggregate cells only (no meetings, no peak): %s", new Latencies(unbox(cellNanos)).summary());
-            Bench.say("RESULT usage group_by=partner_sid&rollup=tree, all partners, aggregate path: %s",
+            Bench.say("RESULT usage group_by=partner_sid&rollup=tree, all partners, summaries path: %s",
                     new Latencies(unbox(rollupNanos)).summary());
+            Bench.say("RESULT usage group_by=partner_sid&rollup=tree, all partners, aggregate path: %s",
+                    new Latencies(unbox(rollupAggregateNanos)).summary());
         }
     }
 
@@ -111,11 +132,17 @@ final class ReportBenchmark {
             units += done;
         }
         Bench.say("merged the aggregates of %,d partner-slot units in %.1f s", units, (System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        long marks = new SummaryRefresh(store.storage().summaries(), store.storage().partners(), SummaryRefresh.DEFAULT_MARKS)
+                .refreshAll(Integer.MAX_VALUE);
+        Bench.say("refreshed the summaries of %,d stale marks in %.1f s", marks, (System.nanoTime() - start) / 1e9);
         if (kind.equals("postgres")) {
             start = System.nanoTime();
             var dsl = store.storage().database().dsl();
             dsl.execute("VACUUM (ANALYZE) cdr_usage");
             dsl.execute("VACUUM (ANALYZE) cdr");
+            dsl.execute("VACUUM (ANALYZE) cdr_summary");
+            dsl.execute("VACUUM (ANALYZE) cdr_summary_stale");
             Bench.say("vacuumed and analyzed cdr and cdr_usage in %.1f s", (System.nanoTime() - start) / 1e9);
         }
     }

@@ -75,6 +75,7 @@ public abstract class ReportPropertyContract {
             "direction", "role", "disconnect_cause", "custom_call_type", "hour", "day", "month");
     private static final List<String> AGGREGATED_KEYS = List.of("partner_sid", "direction", "role", "disconnect_cause",
             "custom_call_type", "hour", "day", "month");
+    private static final List<String> SUMMARIZED_KEYS = List.of("partner_sid", "hour", "day", "month");
     private static final List<String> ZONES = List.of("UTC", "Europe/Paris", "America/New_York", "Asia/Kolkata",
             "Asia/Kathmandu");
     private static final List<String> INTERVALS = List.of("5m", "15m", "1h", "1d");
@@ -128,22 +129,36 @@ public abstract class ReportPropertyContract {
                 : Set.of(random.nextBoolean() ? Scopes.APP_READ : Scopes.APP_MANAGE);
         var issued = new TokenIssuer(storage.tokens(), Clock.systemUTC()).issue(partner, "report property", scopes, null);
         String secret = issued.secret();
-        Reports.Reader reader = new Reports(storage.cdrs(), storage.partners(), storage.usage())
+        if (random.nextInt(4) == 0) {
+            // Summaries refreshed first, so that only what the move marks makes them right again.
+            new SummaryRefresh(storage.summaries(), storage.partners(), SummaryRefresh.DEFAULT_MARKS).refreshAll(1000);
+            move(random, parents);
+        }
+        Reports.Reader reader = new Reports(storage.cdrs(), storage.partners(), storage.usage(), storage.summaries())
                 .readerFor(new Caller.Bearer(issued.token()));
         Set<String> visible = descendants ? subtree(parents, partner) : Set.of(partner);
+        boolean wholeSubtree = visible.equals(subtree(parents, partner));
 
         for (int q = 0; q < USAGE_QUERIES; q++) {
             if (random.nextInt(3) == 0) {
                 erase(random, seed, q, List.copyOf(stored.values()), sids);
             }
-            // Half the queries keep to what the aggregates hold, so both paths are compared on them.
-            boolean aggregatable = random.nextBoolean();
-            Filter typed = aggregatable ? aggregatableFilter(random, stored.values(), sids, filters)
+            if (random.nextBoolean()) {
+                // Some marks left stale, some refreshed: the summaries path must be exact either way.
+                new SummaryRefresh(storage.summaries(), storage.partners(), 1 + random.nextInt(200)).refreshAll(random.nextInt(3));
+            }
+            // A third of the queries keep to what the summaries hold, a third to what the aggregates hold,
+            // so that every path is compared on them.
+            int kind = random.nextInt(3);
+            boolean summarizable = kind == 0;
+            boolean aggregatable = kind <= 1;
+            Filter typed = summarizable ? dateStartFilter(random, stored.values())
+                    : aggregatable ? aggregatableFilter(random, stored.values(), sids, filters)
                     : random.nextInt(3) == 0 ? null : filters.filter();
             String filter = typed == null ? null : filters.text(typed);
-            List<String> groupBy = groupBy(random, aggregatable ? AGGREGATED_KEYS : KEYS);
+            List<String> groupBy = groupBy(random, summarizable ? SUMMARIZED_KEYS : aggregatable ? AGGREGATED_KEYS : KEYS);
             String zone = ZONES.get(random.nextInt(ZONES.size()));
-            boolean rollup = groupBy.contains("partner_sid") && random.nextBoolean();
+            boolean rollup = groupBy.contains("partner_sid") && (summarizable || random.nextBoolean());
             Map<String, String> params = new LinkedHashMap<>();
             params.put("filter", filter);
             params.put("group_by", groupBy.isEmpty() && random.nextBoolean() ? "" : String.join(",", groupBy));
@@ -155,9 +170,9 @@ public abstract class ReportPropertyContract {
                     rollup ? p -> subtree(parents, p) : null, visible);
             assertThat(allItems(USAGE, params, secret, what)).as(what).isEqualTo(asJson(expected));
             checkAPage(random, USAGE, params, secret, asJson(expected), what);
-            checkBothPaths(reader, new UsageQuery(typed == null ? Filter.ALL : typed,
+            checkEveryPath(reader, new UsageQuery(typed == null ? Filter.ALL : typed,
                     groupBy.stream().map(key -> GroupKey.byWireName(key).orElseThrow()).toList(), ZoneId.of(zone), rollup),
-                    aggregatable, asJson(expected), what);
+                    aggregatable, summarizable && wholeSubtree, asJson(expected), what);
         }
         for (int q = 0; q < CONCURRENCY_QUERIES; q++) {
             String filter = random.nextInt(3) == 0 ? null : filters.text(filters.filter());
@@ -176,18 +191,54 @@ public abstract class ReportPropertyContract {
     }
 
     /**
-     * The scan path always, and the aggregate path when the query keeps to what the aggregates hold (then
-     * the planner must choose it on a store that keeps them), each equal to the brute force.
+     * The scan path always, the aggregate path when the query keeps to what the aggregates hold, and the
+     * summaries when it keeps to what they hold on a whole subtree (then the planner must choose them on a
+     * store that keeps them), each equal to the brute force.
      */
-    private void checkBothPaths(Reports.Reader reader, UsageQuery query, boolean aggregatable, List<JsonNode> expected,
-            String what) {
+    private void checkEveryPath(Reports.Reader reader, UsageQuery query, boolean aggregatable, boolean summarizable,
+            List<JsonNode> expected, String what) {
         Reports.UsageAnswer scanned = reader.usage(query, UsagePlan.Path.SCAN);
         assertThat(asJson(scanned.rows(), query)).as(what + " (scan path)").isEqualTo(expected);
-        Reports.UsageAnswer chosen = reader.usage(query, null);
         if (aggregatable && storage.usage().keepsAggregates()) {
-            assertThat(chosen.plan().path()).as(what + ": " + chosen.plan().reason()).isEqualTo(UsagePlan.Path.AGGREGATES);
+            Reports.UsageAnswer aggregated = reader.usage(query, UsagePlan.Path.AGGREGATES);
+            assertThat(asJson(aggregated.rows(), query)).as(what + " (aggregate path)").isEqualTo(expected);
+        }
+        Reports.UsageAnswer chosen = reader.usage(query, null);
+        if (summarizable && storage.summaries().keepsSummaries()) {
+            assertThat(chosen.plan().path()).as(what + ": " + chosen.plan().reason()).isEqualTo(UsagePlan.Path.SUMMARIES);
+        } else if (aggregatable && storage.usage().keepsAggregates()) {
+            assertThat(chosen.plan().path()).as(what + ": " + chosen.plan().reason()).isNotEqualTo(UsagePlan.Path.SCAN);
         }
         assertThat(asJson(chosen.rows(), query)).as(what + " (" + chosen.plan() + ")").isEqualTo(expected);
+    }
+
+    /** Bounds on date_start only, at quarter hours around the legs (what the summaries can answer). */
+    private static Filter dateStartFilter(Random random, java.util.Collection<Cdr> stored) {
+        List<Cdr> legs = List.copyOf(stored);
+        List<Condition> conditions = new ArrayList<>();
+        for (int i = random.nextInt(3); i > 0; i--) {
+            Cdr leg = legs.get(random.nextInt(legs.size()));
+            long quarter = Math.floorDiv(leg.dateStart().toEpochMilli(), 900_000L) * 900_000L
+                    + 900_000L * (random.nextInt(9) - 4);
+            conditions.add(new Condition.Compare(CdrField.DATE_START, random.nextBoolean() ? Comparison.GE : Comparison.LT,
+                    Instant.ofEpochMilli(quarter)));
+        }
+        return new Filter(conditions);
+    }
+
+    /**
+     * Moves a partner of this seed's tree under another (never into its own subtree), as an operator may:
+     * the subtrees above its old and new parent change.
+     */
+    private void move(Random random, Map<String, String> parents) {
+        List<String> sids = new ArrayList<>(parents.keySet());
+        String moved = sids.get(random.nextInt(sids.size()));
+        Set<String> below = subtree(parents, moved);
+        List<String> targets = sids.stream().filter(sid -> !below.contains(sid)).toList();
+        String parent = targets.isEmpty() || random.nextInt(5) == 0 ? null : targets.get(random.nextInt(targets.size()));
+        Partner current = storage.partners().find(moved).orElseThrow();
+        storage.partners().update(new Partner(moved, current.name(), parent, current.status(), current.dateCreated()));
+        parents.put(moved, parent);
     }
 
     /** Rows as the API writes them (the measures' JSON names), for comparing with the brute force. */

@@ -34,8 +34,10 @@ final class CdrBatchInsert {
     private final Clock clock;
     private final CdrBulkInsert bulkInsert;
     private final UsageAggregates aggregates;
+    private final SummaryMarks summaryMarks;
 
-    CdrBatchInsert(SqlDatabase db, CdrTable cdr, CdrRows rows, UsageAggregates aggregates, Clock clock) {
+    CdrBatchInsert(SqlDatabase db, CdrTable cdr, CdrRows rows, UsageAggregates aggregates, SummaryMarks summaryMarks,
+            Clock clock) {
         this.db = db;
         this.dialect = db.dialect();
         this.cdr = cdr;
@@ -43,6 +45,7 @@ final class CdrBatchInsert {
         this.clock = clock;
         this.bulkInsert = dialect.cdrBulkInsert(cdr);
         this.aggregates = aggregates;
+        this.summaryMarks = summaryMarks;
     }
 
     List<InsertResult> insert(List<Cdr> records) {
@@ -68,6 +71,7 @@ final class CdrBatchInsert {
         Set<RecordKey> erased = ErasedCalls.among(tx, dialect, rows);
         if (deleted.isEmpty() && erased.isEmpty() && bulkInsert.insertedWhole(tx, rows)) {
             aggregates.add(tx, rows);
+            summaryMarks.inserted(tx, rows);
             return rows.stream().<InsertResult>map(InsertResult.Stored::new).toList();
         }
         Map<RecordKey, Cdr> stored = storedAmong(tx, rows);
@@ -90,6 +94,7 @@ final class CdrBatchInsert {
         if (!fresh.isEmpty()) {
             bulkInsert.insertNew(tx, fresh);
             aggregates.add(tx, fresh);
+            summaryMarks.inserted(tx, fresh);
         }
         return results;
     }

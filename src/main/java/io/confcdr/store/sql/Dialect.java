@@ -106,6 +106,9 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
     /** Called first in a partner write that checks the tree: keeps concurrent moves from forming a cycle. */
     abstract void lockPartnerTree(DSLContext tx);
 
+    /** Makes the summary refresh in {@code tx} the only one running on the database until it commits. */
+    abstract void lockSummaryRefresh(DSLContext tx);
+
     /**
      * Runs {@code transaction} (which opens a write transaction on {@code connection}) so that it cannot fail
      * because another process wrote between its first read and its first write. Default: as it is.

@@ -23,6 +23,9 @@ import org.jooq.impl.SQLDataType;
  */
 final class PostgresDialect extends Dialect {
 
+    /** The advisory lock key of the summary refresh: any constant no other lock of this database uses. */
+    private static final long SUMMARY_REFRESH_LOCK = 0x636466_73756dL;
+
     private static final DataType<Instant> INSTANT = SQLDataType.TIMESTAMPWITHTIMEZONE.asConvertedDataType(
             Converter.ofNullable(OffsetDateTime.class, Instant.class,
                     OffsetDateTime::toInstant, instant -> instant.atOffset(ZoneOffset.UTC)));
@@ -136,6 +139,12 @@ final class PostgresDialect extends Dialect {
     @Override
     void lockPartnerTree(DSLContext tx) {
         tx.execute("LOCK TABLE partner IN SHARE ROW EXCLUSIVE MODE");
+    }
+
+    /** A transaction-scoped advisory lock: released by the commit, whatever happens to the process. */
+    @Override
+    void lockSummaryRefresh(DSLContext tx) {
+        tx.execute("SELECT pg_advisory_xact_lock(" + SUMMARY_REFRESH_LOCK + ")");
     }
 
     @Override

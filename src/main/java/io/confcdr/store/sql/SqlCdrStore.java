@@ -23,6 +23,7 @@ public final class SqlCdrStore implements CdrStore {
     private final CdrBySid bySid;
     private final CdrScanReader scans;
     private final UsageAggregates aggregates;
+    private final SummaryMarks summaryMarks;
 
     public SqlCdrStore(SqlDatabase db, Clock clock) {
         this.db = db;
@@ -30,7 +31,8 @@ public final class SqlCdrStore implements CdrStore {
         this.translator = new CdrQueryTranslator(cdr, db.dialect());
         CdrRows rows = new CdrRows(cdr, db.dialect());
         this.aggregates = new UsageAggregates(cdr, db.dialect());
-        this.inserter = new CdrBatchInsert(db, cdr, rows, aggregates, clock);
+        this.summaryMarks = new SummaryMarks(cdr, db.dialect());
+        this.inserter = new CdrBatchInsert(db, cdr, rows, aggregates, summaryMarks, clock);
         this.pages = new CdrPageReader(cdr, translator, rows);
         this.bySid = new CdrBySid(db, cdr, rows);
         this.scans = new CdrScanReader(db, cdr, translator, rows, pages);
@@ -76,9 +78,9 @@ public final class SqlCdrStore implements CdrStore {
         return aggregates;
     }
 
-    /** Where every deletion of records goes, so that the aggregates follow. */
+    /** Where every deletion of records goes, so that the aggregates and summaries follow. */
     CdrDeletion deletion() {
-        return new CdrDeletion(cdr, aggregates);
+        return new CdrDeletion(cdr, aggregates, summaryMarks);
     }
 
     CdrTable table() {

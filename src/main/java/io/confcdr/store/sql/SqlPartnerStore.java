@@ -183,9 +183,28 @@ public final class SqlPartnerStore implements PartnerStore {
                     .set(retentionDays, changed.cdrRetentionDays())
                     .where(sid.eq(changed.sid()))
                     .execute();
+            if (!java.util.Objects.equals(existing.parentSid(), changed.parentSid())) {
+                markMovedSummaries(tx, existing.parentSid(), changed);
+            }
             return new Update.Updated(new Partner(existing.sid(), changed.name(), changed.parentSid(), changed.status(),
                     existing.dateCreated(), changed.callbacks(), changed.cdrRetentionDays()));
         });
+    }
+
+    /**
+     * The subtrees above the old parent lose the moved partner's records and those above the new one gain
+     * them, which changes their summaries wherever their records are (peaks and meetings mix partners).
+     */
+    private void markMovedSummaries(DSLContext tx, String oldParent, Partner moved) {
+        Set<String> movedSubtree = subtree(tx, moved.sid());
+        if (oldParent != null) {
+            Set<String> before = new java.util.HashSet<>(subtree(tx, oldParent));
+            before.addAll(movedSubtree);
+            SummaryMarks.subtreeChanged(tx, db.dialect(), oldParent, before);
+        }
+        if (moved.parentSid() != null) {
+            SummaryMarks.subtreeChanged(tx, db.dialect(), moved.parentSid(), subtree(tx, moved.parentSid()));
+        }
     }
 
     @Override

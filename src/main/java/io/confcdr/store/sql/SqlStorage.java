@@ -10,6 +10,7 @@ import io.confcdr.store.SourceStore;
 import io.confcdr.store.Storage;
 import io.confcdr.store.TokenStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.confcdr.store.SummaryStore;
 import io.confcdr.store.UsageStore;
 import java.time.Clock;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class SqlStorage implements Storage {
     private final WriteProbe writeProbe;
     private final SqlPushStore push;
     private final SqlUsageStore usage;
+    private final SqlSummaryStore summaries;
 
     public SqlStorage(SqlDatabase db, Clock clock) {
         this.db = db;
@@ -41,6 +43,7 @@ public final class SqlStorage implements Storage {
         this.writeProbe = new WriteProbe(db, System::nanoTime);
         this.push = new SqlPushStore(db, cdrs);
         this.usage = new SqlUsageStore(db, cdrs);
+        this.summaries = new SqlSummaryStore(db, cdrs);
     }
 
     @Override
@@ -85,6 +88,11 @@ public final class SqlStorage implements Storage {
     @Override
     public UsageStore usage() {
         return usage;
+    }
+
+    @Override
+    public SummaryStore summaries() {
+        return summaries;
     }
 
     @Override

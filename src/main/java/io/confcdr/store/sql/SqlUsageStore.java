@@ -4,11 +4,9 @@ import io.confcdr.model.Cdr;
 import io.confcdr.model.CdrField;
 import io.confcdr.query.Filter;
 import io.confcdr.query.Visibility;
-import io.confcdr.store.Deadline;
 import io.confcdr.store.UsageCell;
 import io.confcdr.store.UsageStore;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,11 +17,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jooq.Condition;
-import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.ResultQuery;
-import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -160,43 +156,10 @@ final class SqlUsageStore implements UsageStore {
         }
     }
 
-    /**
-     * Runs reads in one read-only transaction that sees one snapshot (REPEATABLE READ on PostgreSQL; a
-     * SQLite read transaction always does), so cells and spans describe the same legs while ingest goes on.
-     */
     private void inSnapshot(SnapshotWork work) {
-        ConnectionProvider provider = db.dsl().configuration().connectionProvider();
-        Connection connection;
-        try {
-            connection = provider.acquire();
-        } catch (RuntimeException e) {
-            throw DeadlineGuard.translate(Deadline.current(), e);
-        }
-        int isolation = Connection.TRANSACTION_READ_COMMITTED;
-        int snapshot = isolation;
-        try {
-            isolation = connection.getTransactionIsolation();
-            snapshot = db.dialect().snapshotIsolation(isolation);
-            connection.setAutoCommit(false);
-            if (snapshot != isolation) {
-                connection.setTransactionIsolation(snapshot);
-            }
-            work.run(db.on(connection));
-        } catch (SQLException e) {
-            throw DeadlineGuard.translate(Deadline.current(), new DataAccessException("reading usage failed", e));
-        } catch (DataAccessException e) {
-            throw DeadlineGuard.translate(Deadline.current(), e);
-        } finally {
-            try {
-                connection.rollback();
-                if (snapshot != isolation) {
-                    connection.setTransactionIsolation(isolation);
-                }
-                connection.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // A broken connection: the pool discards it on release.
-            }
-            provider.release(connection);
-        }
+        Snapshots.read(db, "reading usage", dsl -> {
+            work.run(dsl);
+            return null;
+        });
     }
 }

@@ -132,6 +132,11 @@ final class SqliteDialect extends Dialect {
     void lockPartnerTree(DSLContext tx) {
     }
 
+    /** A SQLite write transaction already excludes every other writer. */
+    @Override
+    void lockSummaryRefresh(DSLContext tx) {
+    }
+
     /**
      * {@code BEGIN IMMEDIATE}: the write lock is taken (waiting out the busy timeout) when the transaction
      * starts. A deferred transaction that reads first fails with SQLITE_BUSY_SNAPSHOT at its first write when

@@ -97,7 +97,11 @@ abstract class UsageAggregatesContract {
             tx.execute("DROP TABLE cdr_usage");
             // V11 (an index on cdr) and V12 (a column of cdr_usage) run again after V10.
             tx.execute("DROP INDEX cdr_partner_date_start");
-            return tx.execute("DELETE FROM flyway_schema_history WHERE version IN ('10', '11', '12')");
+            // V13 (the slot summaries) reads cdr_usage.
+            tx.execute("DROP TABLE cdr_summary");
+            tx.execute("DROP TABLE cdr_summary_stale");
+            tx.execute("DROP TABLE cdr_summary_bound");
+            return tx.execute("DELETE FROM flyway_schema_history WHERE version IN ('10', '11', '12', '13')");
         });
         storage.close();
 

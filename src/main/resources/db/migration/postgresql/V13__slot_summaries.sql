@@ -1,0 +1,42 @@
+-- Slot summaries (store.SlotSummary): per partner subtree (by its root, scope_sid) and span of UTC time
+-- (one 15-minute slot, or a UTC day of 96), the report's sums plus the two arrays that answer distinct
+-- meetings and peak concurrency for any group start, encoded as big-endian 32-bit integers. Rows exist
+-- only for spans holding a leg start. Written only by a refresh (report.SummaryRefresh).
+CREATE TABLE cdr_summary (
+    scope_sid        text COLLATE "C" NOT NULL,
+    slots            integer NOT NULL,
+    slot             timestamptz NOT NULL,
+    legs             bigint NOT NULL,
+    self_legs        bigint NOT NULL,
+    joined_legs      bigint NOT NULL,
+    failed_legs      bigint NOT NULL,
+    duration_micros  bigint NOT NULL,
+    billable_minutes bigint NOT NULL,
+    peak             bytea NOT NULL,
+    meetings         bytea NOT NULL,
+    PRIMARY KEY (scope_sid, slots, slot)
+);
+
+-- Slots whose summaries may be stale, by the partner whose records changed (standing for every subtree
+-- holding it): written in the transaction of every insert and deletion of records and of every move of a
+-- partner, deleted by id by the refresh that recomputed them.
+CREATE TABLE cdr_summary_stale (
+    id          bigserial PRIMARY KEY,
+    partner_sid text COLLATE "C" NOT NULL,
+    slot        timestamptz NOT NULL
+);
+-- By slot first: a refresh takes the marks in slot order, so that one round recomputes each subtree's day
+-- once for all the partners marked there.
+CREATE INDEX cdr_summary_stale_slot ON cdr_summary_stale (slot, partner_sid);
+
+-- A bound on the longest leg stored (date_stop - date_start, milliseconds): how far back a slot's legs
+-- still up may have started. Raised by inserts, never lowered.
+CREATE TABLE cdr_summary_bound (
+    id                 integer PRIMARY KEY CHECK (id = 1),
+    longest_leg_millis bigint NOT NULL
+);
+INSERT INTO cdr_summary_bound (id, longest_leg_millis)
+SELECT 1, coalesce(ceil(extract(epoch FROM max(date_stop - date_start)) * 1000), 0)::bigint FROM cdr;
+
+-- Records stored before this version: every slot holding a leg start is stale.
+INSERT INTO cdr_summary_stale (partner_sid, slot) SELECT DISTINCT partner_sid, date_start FROM cdr_usage;
