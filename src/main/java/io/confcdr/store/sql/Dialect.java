@@ -106,6 +106,27 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
     /** Called first in a partner write that checks the tree: keeps concurrent moves from forming a cycle. */
     abstract void lockPartnerTree(DSLContext tx);
 
+    /**
+     * The meeting_sid, partner_sid and date_start of every record of these meetings, through the index on
+     * meeting_sid whatever the statistics say (a meeting has a few records; a plan that reads the table
+     * for a list of meetings costs every insert a scan).
+     */
+    org.jooq.Result<org.jooq.Record3<String, String, Instant>> meetingStarts(DSLContext dsl, CdrTable cdr,
+            List<String> meetings) {
+        return dsl.select(meetingSid(cdr), cdr.partnerSid(), dateStart(cdr)).from(cdr.table())
+                .where(meetingSid(cdr).in(meetings)).fetch();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Field<String> meetingSid(CdrTable cdr) {
+        return (Field<String>) cdr.column(io.confcdr.model.CdrField.MEETING_SID);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Field<Instant> dateStart(CdrTable cdr) {
+        return (Field<Instant>) cdr.column(io.confcdr.model.CdrField.DATE_START);
+    }
+
     /** Makes the summary refresh in {@code tx} the only one running on the database until it commits. */
     abstract void lockSummaryRefresh(DSLContext tx);
 

@@ -156,7 +156,7 @@ final class SqlSummaryStore implements SummaryStore {
             Map<String, Long> latest = new HashMap<>();
             java.util.Set<String> partners = java.util.Set.copyOf(partnerSids);
             for (List<String> meetings : chunks(meetingSids)) {
-                for (var row : dsl.select(meeting, cdr.partnerSid(), dateStart).from(cdr.table()).where(meeting.in(meetings)).fetch()) {
+                for (var row : db.dialect().meetingStarts(dsl, cdr, meetings)) {
                     long start = row.value3().toEpochMilli();
                     if (start < before && partners.contains(row.value2())) {
                         latest.merge(row.value1(), start, Math::max);

@@ -42,6 +42,7 @@ final class SummaryMarks {
     private static final long SLOT = UsageCell.SLOT_MILLIS;
 
     private final CdrTable cdr;
+    private final Dialect dialect;
     private final Field<Instant> slot;
     private final Field<String> meetingSid;
     private final Field<Instant> dateStart;
@@ -50,6 +51,7 @@ final class SummaryMarks {
     @SuppressWarnings("unchecked")
     SummaryMarks(CdrTable cdr, Dialect dialect) {
         this.cdr = cdr;
+        this.dialect = dialect;
         this.slot = slot(dialect);
         this.meetingSid = (Field<String>) cdr.column(CdrField.MEETING_SID);
         this.dateStart = (Field<Instant>) cdr.column(CdrField.DATE_START);
@@ -116,8 +118,8 @@ final class SummaryMarks {
             List<String> chunk = meetings.subList(from, Math.min(meetings.size(), from + MEETINGS_PER_LOOKUP));
             // Only the meeting in SQL: a meeting has few records, and a bound on date_start could lead a
             // planner to the date index and every record after the batch's earliest.
-            for (var other : tx.select(meetingSid, dateStart).from(cdr.table()).where(meetingSid.in(chunk)).fetch()) {
-                long start = other.value2().toEpochMilli();
+            for (var other : dialect.meetingStarts(tx, cdr, chunk)) {
+                long start = other.value3().toEpochMilli();
                 if (start > earliest) {
                     for (String partner : partnersByMeeting.get(other.value1())) {
                         marks.add(new Mark(partner, slotOf(start)));
