@@ -40,3 +40,9 @@ SELECT 1, coalesce(ceil(extract(epoch FROM max(date_stop - date_start)) * 1000),
 
 -- Records stored before this version: every slot holding a leg start is stale.
 INSERT INTO cdr_summary_stale (partner_sid, slot) SELECT DISTINCT partner_sid, date_start FROM cdr_usage;
+
+-- Every write of records looks up the later records of its meetings (whose slots it marks): with
+-- date_start in the index, a meeting without later records costs one index probe and no row read. The
+-- meeting route's reads by meeting_sid use it as they used the index it replaces.
+CREATE INDEX cdr_meeting_sid_date_start ON cdr (meeting_sid, date_start);
+DROP INDEX cdr_meeting_sid;

@@ -107,14 +107,34 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
     abstract void lockPartnerTree(DSLContext tx);
 
     /**
-     * The meeting_sid, partner_sid and date_start of every record of these meetings, through the index on
-     * meeting_sid whatever the statistics say (a meeting has a few records; a plan that reads the table
-     * for a list of meetings costs every insert a scan).
+     * The meeting_sid, partner_sid and date_start of the records of each meeting starting in its range
+     * [from, to), through index {@code cdr_meeting_sid_date_start} whatever the statistics say (a meeting
+     * has a few records, most ranges hold none of them; a plan that reads the table for a list of meetings
+     * would cost every insert a scan). SQLite reads each meeting's records from the earliest bound to the
+     * latest and keeps those in their own range.
      */
-    org.jooq.Result<org.jooq.Record3<String, String, Instant>> meetingStarts(DSLContext dsl, CdrTable cdr,
-            List<String> meetings) {
+    List<MeetingStart> meetingStarts(DSLContext dsl, CdrTable cdr, List<MeetingRange> ranges) {
+        Instant from = ranges.stream().map(MeetingRange::from).min(Instant::compareTo).orElseThrow();
+        Instant to = ranges.stream().map(MeetingRange::to).max(Instant::compareTo).orElseThrow();
+        java.util.Map<String, MeetingRange> bySid = new java.util.HashMap<>();
+        ranges.forEach(range -> bySid.put(range.meetingSid(), range));
         return dsl.select(meetingSid(cdr), cdr.partnerSid(), dateStart(cdr)).from(cdr.table())
-                .where(meetingSid(cdr).in(meetings)).fetch();
+                .where(meetingSid(cdr).in(bySid.keySet()).and(dateStart(cdr).ge(from)).and(dateStart(cdr).lt(to)))
+                .fetch(row -> new MeetingStart(row.value1(), row.value2(), row.value3()))
+                .stream().filter(start -> bySid.get(start.meetingSid()).holds(start.dateStart())).toList();
+    }
+
+    /** A meeting and the range of date_start asked for; the bounds lie within years 1 to 9999. */
+    record MeetingRange(String meetingSid, Instant from, Instant to) {
+        static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+        static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
+        boolean holds(Instant start) {
+            return !start.isBefore(from) && start.isBefore(to);
+        }
+    }
+
+    record MeetingStart(String meetingSid, String partnerSid, Instant dateStart) {
     }
 
     @SuppressWarnings("unchecked")

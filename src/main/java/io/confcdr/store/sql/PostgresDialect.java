@@ -147,13 +147,18 @@ final class PostgresDialect extends Dialect {
      * minutes after a load) is estimated at 1/200 of its rows per value and read whole.
      */
     @Override
-    org.jooq.Result<org.jooq.Record3<String, String, Instant>> meetingStarts(DSLContext dsl, CdrTable cdr,
-            List<String> meetings) {
-        return dsl.resultQuery("SELECT c.meeting_sid, c.partner_sid, c.date_start FROM unnest({0}) AS m(sid) "
-                        + "CROSS JOIN LATERAL (SELECT meeting_sid, partner_sid, date_start FROM {1} WHERE meeting_sid = m.sid OFFSET 0) AS c",
-                DSL.val(meetings.toArray(String[]::new), SQLDataType.VARCHAR.getArrayDataType()), cdr.table())
+    List<MeetingStart> meetingStarts(DSLContext dsl, CdrTable cdr, List<MeetingRange> ranges) {
+        return dsl.resultQuery("SELECT c.meeting_sid, c.partner_sid, c.date_start FROM unnest({0}, {1}, {2}) AS m(sid, f, t) "
+                        + "CROSS JOIN LATERAL (SELECT meeting_sid, partner_sid, date_start FROM {3} "
+                        + "WHERE meeting_sid = m.sid AND date_start >= m.f AND date_start < m.t OFFSET 0) AS c",
+                DSL.val(ranges.stream().map(MeetingRange::meetingSid).toArray(String[]::new), SQLDataType.VARCHAR.getArrayDataType()),
+                DSL.val(ranges.stream().map(range -> range.from().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                        SQLDataType.TIMESTAMPWITHTIMEZONE.getArrayDataType()),
+                DSL.val(ranges.stream().map(range -> range.to().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
+                        SQLDataType.TIMESTAMPWITHTIMEZONE.getArrayDataType()),
+                cdr.table())
                 .coerce(meetingSid(cdr), cdr.partnerSid(), dateStart(cdr))
-                .fetch();
+                .fetch(row -> new MeetingStart(row.value1(), row.value2(), row.value3()));
     }
 
     /** A transaction-scoped advisory lock: released by the commit, whatever happens to the process. */

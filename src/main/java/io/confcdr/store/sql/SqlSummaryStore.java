@@ -156,10 +156,11 @@ final class SqlSummaryStore implements SummaryStore {
             Map<String, Long> latest = new HashMap<>();
             java.util.Set<String> partners = java.util.Set.copyOf(partnerSids);
             for (List<String> meetings : chunks(meetingSids)) {
-                for (var row : db.dialect().meetingStarts(dsl, cdr, meetings)) {
-                    long start = row.value3().toEpochMilli();
-                    if (start < before && partners.contains(row.value2())) {
-                        latest.merge(row.value1(), start, Math::max);
+                List<Dialect.MeetingRange> ranges = meetings.stream().map(sid -> new Dialect.MeetingRange(sid,
+                        Dialect.MeetingRange.EARLIEST, at(before))).toList();
+                for (Dialect.MeetingStart start : db.dialect().meetingStarts(dsl, cdr, ranges)) {
+                    if (partners.contains(start.partnerSid())) {
+                        latest.merge(start.meetingSid(), start.dateStart().toEpochMilli(), Math::max);
                     }
                 }
             }

@@ -102,7 +102,7 @@ final class SummaryMarks {
         }
         Set<Mark> marks = new LinkedHashSet<>();
         Map<String, Set<String>> partnersByMeeting = new HashMap<>();
-        long earliest = Long.MAX_VALUE;
+        Map<String, Long> earliestByMeeting = new HashMap<>();
         for (Span span : spans) {
             long last = slotOf(Math.max(span.start, span.stop - 1));
             for (long s = slotOf(span.start); s <= last; s += SLOT) {
@@ -110,20 +110,18 @@ final class SummaryMarks {
             }
             if (span.meeting != null) {
                 partnersByMeeting.computeIfAbsent(span.meeting, m -> new LinkedHashSet<>()).add(span.partner);
-                earliest = Math.min(earliest, span.start);
+                earliestByMeeting.merge(span.meeting, span.start, Math::min);
             }
         }
         List<String> meetings = List.copyOf(partnersByMeeting.keySet());
         for (int from = 0; from < meetings.size(); from += MEETINGS_PER_LOOKUP) {
             List<String> chunk = meetings.subList(from, Math.min(meetings.size(), from + MEETINGS_PER_LOOKUP));
-            // Only the meeting in SQL: a meeting has few records, and a bound on date_start could lead a
-            // planner to the date index and every record after the batch's earliest.
-            for (var other : dialect.meetingStarts(tx, cdr, chunk)) {
-                long start = other.value3().toEpochMilli();
-                if (start > earliest) {
-                    for (String partner : partnersByMeeting.get(other.value1())) {
-                        marks.add(new Mark(partner, slotOf(start)));
-                    }
+            // Records of the meeting in later slots than its earliest written here: mostly none.
+            List<Dialect.MeetingRange> ranges = chunk.stream().map(meeting -> new Dialect.MeetingRange(meeting,
+                    Instant.ofEpochMilli(slotOf(earliestByMeeting.get(meeting)) + SLOT), Dialect.MeetingRange.LATEST)).toList();
+            for (Dialect.MeetingStart later : dialect.meetingStarts(tx, cdr, ranges)) {
+                for (String partner : partnersByMeeting.get(later.meetingSid())) {
+                    marks.add(new Mark(partner, slotOf(later.dateStart().toEpochMilli())));
                 }
             }
         }

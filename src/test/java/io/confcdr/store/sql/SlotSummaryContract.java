@@ -129,6 +129,8 @@ abstract class SlotSummaryContract {
             tx.execute("DROP TABLE cdr_summary");
             tx.execute("DROP TABLE cdr_summary_stale");
             tx.execute("DROP TABLE cdr_summary_bound");
+            tx.execute("DROP INDEX cdr_meeting_sid_date_start");
+            tx.execute("CREATE INDEX cdr_meeting_sid ON cdr (meeting_sid)");
             return tx.execute("DELETE FROM flyway_schema_history WHERE version = '13'");
         });
         storage.close();

@@ -101,6 +101,8 @@ abstract class UsageAggregatesContract {
             tx.execute("DROP TABLE cdr_summary");
             tx.execute("DROP TABLE cdr_summary_stale");
             tx.execute("DROP TABLE cdr_summary_bound");
+            tx.execute("DROP INDEX cdr_meeting_sid_date_start");
+            tx.execute("CREATE INDEX cdr_meeting_sid ON cdr (meeting_sid)");
             return tx.execute("DELETE FROM flyway_schema_history WHERE version IN ('10', '11', '12', '13')");
         });
         storage.close();
