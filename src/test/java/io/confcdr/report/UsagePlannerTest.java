@@ -20,6 +20,48 @@ class UsagePlannerTest {
         return UsagePlanner.plan(query, true, () -> DATA_FROM_2024);
     }
 
+    private static UsagePlan planOnSummaries(String filter, String groupBy, boolean rollup, boolean wholeSubtree) {
+        var query = new UsageQuery(FilterParser.parse(filter), ReportRequests.groupBy(groupBy), ZoneId.of("Europe/Berlin"), rollup);
+        return UsagePlanner.plan(query, true, wholeSubtree, () -> DATA_FROM_2024);
+    }
+
+    private static final String DECEMBER = "date_start ge 2024-12-01T00:00:00Z and date_start lt 2025-01-01T00:00:00Z";
+
+    @Test
+    void aMonthOfAWholeSubtreeByDayComesFromTheSummaries() {
+        assertThat(planOnSummaries(DECEMBER, "day", false, true).path()).isEqualTo(UsagePlan.Path.SUMMARIES);
+        assertThat(planOnSummaries(null, "month,hour", false, true).path()).isEqualTo(UsagePlan.Path.SUMMARIES);
+        assertThat(planOnSummaries(DECEMBER, null, false, true).path()).isEqualTo(UsagePlan.Path.SUMMARIES);
+    }
+
+    @Test
+    void aRollupOfAWholeSubtreeComesFromTheSummaries() {
+        assertThat(planOnSummaries(DECEMBER, "partner_sid", true, true).path()).isEqualTo(UsagePlan.Path.SUMMARIES);
+        assertThat(planOnSummaries(DECEMBER, "day,partner_sid", true, true).path()).isEqualTo(UsagePlan.Path.SUMMARIES);
+    }
+
+    @Test
+    void partnerRowsWithoutRollupKeepToTheAggregates() {
+        assertThat(planOnSummaries(DECEMBER, "partner_sid", false, true).path()).isEqualTo(UsagePlan.Path.AGGREGATES);
+    }
+
+    @Test
+    void aFilterOnAnythingButDateStartKeepsToTheAggregates() {
+        assertThat(planOnSummaries(DECEMBER + " and partner_sid eq a", "day", false, true).path()).isEqualTo(UsagePlan.Path.AGGREGATES);
+        assertThat(planOnSummaries("direction eq inbound", "day", false, true).path()).isEqualTo(UsagePlan.Path.AGGREGATES);
+    }
+
+    @Test
+    void whatTheAggregatesCannotAnswerTheSummariesCannotEither() {
+        assertThat(planOnSummaries("date_start ge 2024-12-01T00:07:00Z", "day", false, true).path()).isEqualTo(UsagePlan.Path.SCAN);
+        assertThat(planOnSummaries(DECEMBER, "bridge", false, true).path()).isEqualTo(UsagePlan.Path.SCAN);
+    }
+
+    @Test
+    void aCallerSeeingLessThanAWholeSubtreeKeepsToTheAggregates() {
+        assertThat(planOnSummaries(DECEMBER, "day", false, false).path()).isEqualTo(UsagePlan.Path.AGGREGATES);
+    }
+
     @Test
     void aMonthOfASubtreeByDayComesFromTheAggregates() {
         assertThat(plan("partner_sid in (a, b) and date_start ge 2024-12-01T00:00:00Z and date_start lt 2025-01-01T00:00:00Z",
