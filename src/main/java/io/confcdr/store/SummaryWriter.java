@@ -9,7 +9,11 @@ public interface SummaryWriter extends SummarySnapshot {
     record Mark(long id, String partnerSid, long slot) {
     }
 
-    /** Up to {@code max} marks, the earliest slots first (all partners' marks of a slot together). */
+    /**
+     * The marks of the earliest UTC days marked, every mark of each day, as many days as it takes to reach
+     * {@code max} marks (a refresh recomputes a subtree's day in one run: a day split over two rounds would
+     * be recomputed twice).
+     */
     List<Mark> marks(int max);
 
     /**

@@ -192,9 +192,16 @@ final class SqlSummaryStore implements SummaryStore {
 
         @Override
         public List<Mark> marks(int max) {
-            return dsl.select(SummaryMarks.ID, SummaryMarks.PARTNER, slot).from(SummaryMarks.STALE)
-                    .orderBy(slot, SummaryMarks.ID).limit(max)
+            Instant last = dsl.select(slot).from(SummaryMarks.STALE).orderBy(slot).limit(1).offset(max - 1).fetchOne(slot);
+            var marks = dsl.select(SummaryMarks.ID, SummaryMarks.PARTNER, slot).from(SummaryMarks.STALE);
+            var marked = last == null ? marks : marks.where(slot.lt(at(dayAfter(last.toEpochMilli()))));
+            return marked.orderBy(slot, SummaryMarks.ID)
                     .fetch(row -> new Mark(row.value1(), row.value2(), row.value3().toEpochMilli()));
+        }
+
+        private static long dayAfter(long millis) {
+            long day = SlotSummary.DAY_SLOTS * io.confcdr.store.UsageCell.SLOT_MILLIS;
+            return millis - Math.floorMod(millis, day) + day;
         }
 
         @Override
