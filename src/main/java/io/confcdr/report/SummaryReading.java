@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -85,7 +86,8 @@ final class SummaryReading {
      */
     List<UsageRow> rows(SummarySnapshot snapshot, List<String> scopes, Map<String, Set<String>> subtrees) {
         Map<List<Object>, SlotSummaries.Group> groups = new HashMap<>();
-        var range = snapshot.startRange();
+        var range = filterFrom != null && filterTo != null ? Optional.of(new long[] {filterFrom, filterTo - 1})
+                : snapshot.startRange();
         if (range.isPresent()) {
             long from = filterFrom != null ? filterFrom : SlotSummaries.slotOf(range.get()[0]);
             long to = filterTo != null ? filterTo : SlotSummaries.slotOf(range.get()[1]) + SLOT;

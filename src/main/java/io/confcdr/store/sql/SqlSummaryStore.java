@@ -88,7 +88,9 @@ final class SqlSummaryStore implements SummaryStore {
 
         @Override
         public Optional<long[]> startRange() {
-            var range = dsl.select(DSL.min(dateStart), DSL.max(dateStart)).from(cdr.table()).fetchOne();
+            // Two subqueries: SQLite reads min or max from the index only when each is alone in its SELECT.
+            var range = dsl.select(DSL.field(DSL.select(DSL.min(dateStart)).from(cdr.table())),
+                    DSL.field(DSL.select(DSL.max(dateStart)).from(cdr.table()))).fetchOne();
             if (range == null || range.value1() == null) {
                 return Optional.empty();
             }
