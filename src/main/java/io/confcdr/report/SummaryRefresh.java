@@ -43,12 +43,12 @@ public final class SummaryRefresh {
         this.marksPerRound = marksPerRound;
     }
 
-    /** One round: returns how many marks it cleared, 0 when none was left. */
+    /** One round: returns how many marks it cleared, 0 when none was left or another process was refreshing. */
     public int refreshOnce() {
         if (!store.keepsSummaries()) {
             return 0;
         }
-        return store.refresh(this::refresh);
+        return store.refresh(this::refresh).orElse(0);
     }
 
     /** Rounds until no mark is left or {@code maxRounds} ran; returns the marks cleared. */

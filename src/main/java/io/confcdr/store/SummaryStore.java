@@ -1,5 +1,6 @@
 package io.confcdr.store;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,7 +27,7 @@ public interface SummaryStore {
         }
 
         @Override
-        public <T> T refresh(Function<SummaryWriter, T> work) {
+        public <T> Optional<T> refresh(Function<SummaryWriter, T> work) {
             throw new UnsupportedOperationException("this store keeps no summaries");
         }
     };
@@ -38,7 +39,8 @@ public interface SummaryStore {
 
     /**
      * Runs {@code work} in one write transaction, alone among refreshes (also those of other processes on
-     * the same database): what it reads is the state it writes over.
+     * the same database): what it reads is the state it writes over. Empty, without running it, when
+     * another refresh runs at the time: that one does the work.
      */
-    <T> T refresh(Function<SummaryWriter, T> work);
+    <T> Optional<T> refresh(Function<SummaryWriter, T> work);
 }

@@ -147,8 +147,11 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
         return (Field<Instant>) cdr.column(io.confcdr.model.CdrField.DATE_START);
     }
 
-    /** Makes the summary refresh in {@code tx} the only one running on the database until it commits. */
-    abstract void lockSummaryRefresh(DSLContext tx);
+    /**
+     * Makes the summary refresh in {@code tx} the only one running on the database until it commits, if no
+     * other one runs: false (at once, without waiting) when one does.
+     */
+    abstract boolean lockSummaryRefresh(DSLContext tx);
 
     /**
      * Runs {@code transaction} (which opens a write transaction on {@code connection}) so that it cannot fail
@@ -184,7 +187,12 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
     }
 
     /** Appends delta rows to {@code cdr_usage} in the caller's transaction. */
-    abstract void appendUsage(DSLContext tx, List<Field<?>> columns, List<Object[]> rows);
+    void appendUsage(DSLContext tx, List<Field<?>> columns, List<Object[]> rows) {
+        append(tx, UsageAggregates.TABLE, columns, rows);
+    }
+
+    /** Appends rows to {@code table} in the caller's transaction, as cheaply as the database allows. */
+    abstract void append(DSLContext tx, org.jooq.Table<?> table, List<Field<?>> columns, List<Object[]> rows);
 
     /**
      * What the span read of a usage report adds to its condition so that it, and only it, may be answered

@@ -161,10 +161,13 @@ final class PostgresDialect extends Dialect {
                 .fetch(row -> new MeetingStart(row.value1(), row.value2(), row.value3()));
     }
 
-    /** A transaction-scoped advisory lock: released by the commit, whatever happens to the process. */
+    /**
+     * A transaction-scoped advisory lock, released by the commit whatever happens to the process; tried, not
+     * awaited, so that a process never holds a connection waiting for another's refresh.
+     */
     @Override
-    void lockSummaryRefresh(DSLContext tx) {
-        tx.execute("SELECT pg_advisory_xact_lock(" + SUMMARY_REFRESH_LOCK + ")");
+    boolean lockSummaryRefresh(DSLContext tx) {
+        return Boolean.TRUE.equals(tx.fetchValue("SELECT pg_try_advisory_xact_lock(" + SUMMARY_REFRESH_LOCK + ")", Boolean.class));
     }
 
     @Override
@@ -198,8 +201,8 @@ final class PostgresDialect extends Dialect {
 
     /** A sparse batch (hours of traffic) has thousands of cells: one COPY, not a statement per cell. */
     @Override
-    void appendUsage(DSLContext tx, List<Field<?>> columns, List<Object[]> rows) {
-        PostgresCopy.copyRows(tx, "cdr_usage", columns, rows);
+    void append(DSLContext tx, org.jooq.Table<?> table, List<Field<?>> columns, List<Object[]> rows) {
+        PostgresCopy.copyRows(tx, table.getName(), columns, rows);
     }
 
     /** A plain index: PostgreSQL's planner weighs it against the list route's with the table's statistics. */

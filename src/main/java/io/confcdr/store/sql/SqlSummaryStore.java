@@ -71,11 +71,8 @@ final class SqlSummaryStore implements SummaryStore {
     }
 
     @Override
-    public <T> T refresh(Function<SummaryWriter, T> work) {
-        return db.write(tx -> {
-            db.dialect().lockSummaryRefresh(tx);
-            return work.apply(new Writes(tx));
-        });
+    public <T> Optional<T> refresh(Function<SummaryWriter, T> work) {
+        return db.write(tx -> db.dialect().lockSummaryRefresh(tx) ? Optional.of(work.apply(new Writes(tx))) : Optional.empty());
     }
 
     private class Reads implements SummarySnapshot {

@@ -134,7 +134,8 @@ final class SqliteDialect extends Dialect {
 
     /** A SQLite write transaction already excludes every other writer. */
     @Override
-    void lockSummaryRefresh(DSLContext tx) {
+    boolean lockSummaryRefresh(DSLContext tx) {
+        return true;
     }
 
     /**
@@ -179,9 +180,10 @@ final class SqliteDialect extends Dialect {
                 DSL.val(last));
     }
 
+    /** One prepared statement bound per row: SQLite parses it once. */
     @Override
-    void appendUsage(DSLContext tx, List<Field<?>> columns, List<Object[]> rows) {
-        BatchBindStep insert = tx.batch(tx.insertInto(UsageAggregates.TABLE, columns).values(Collections.nCopies(columns.size(), null)));
+    void append(DSLContext tx, org.jooq.Table<?> table, List<Field<?>> columns, List<Object[]> rows) {
+        BatchBindStep insert = tx.batch(tx.insertInto(table, columns).values(Collections.nCopies(columns.size(), null)));
         for (Object[] values : rows) {
             insert = insert.bind(values);
         }

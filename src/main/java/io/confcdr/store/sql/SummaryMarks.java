@@ -14,7 +14,6 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep2;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -37,7 +36,6 @@ final class SummaryMarks {
     static final Field<String> PARTNER = DSL.field(DSL.name("partner_sid"), SQLDataType.VARCHAR);
     static final Table<Record> BOUND = DSL.table(DSL.name("cdr_summary_bound"));
     static final Field<Long> LONGEST = DSL.field(DSL.name("longest_leg_millis"), SQLDataType.BIGINT);
-    private static final int ROWS_PER_STATEMENT = 2000;
     private static final int MEETINGS_PER_LOOKUP = 500;
     private static final long SLOT = UsageCell.SLOT_MILLIS;
 
@@ -125,14 +123,11 @@ final class SummaryMarks {
                 }
             }
         }
-        List<Mark> all = List.copyOf(marks);
-        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
-            InsertValuesStep2<Record, String, Instant> insert = tx.insertInto(STALE, PARTNER, slot);
-            for (Mark mark : all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT))) {
-                insert = insert.values(mark.partner, Instant.ofEpochMilli(mark.slot));
-            }
-            insert.execute();
+        List<Object[]> rows = new ArrayList<>(marks.size());
+        for (Mark mark : marks) {
+            rows.add(new Object[] {mark.partner, Instant.ofEpochMilli(mark.slot)});
         }
+        dialect.append(tx, STALE, List.of(PARTNER, slot), rows);
     }
 
     private static long slotOf(long millis) {
