@@ -79,6 +79,13 @@ public final class Reports {
         public UsageAnswer usage(UsageQuery query, UsagePlan.Path forced) {
             String root = summaries.keepsSummaries() ? wholeSubtreeRoot() : null;
             UsagePlan plan = UsagePlanner.plan(query, usage.keepsAggregates(), root != null, usage::earliestStart);
+            if (plan.path() == UsagePlan.Path.SUMMARIES) {
+                Long[] bounds = UsagePlanner.dateStartBounds(query.filter());
+                if (!SummaryReading.exactFor(query, bounds[0], bounds[1])) {
+                    plan = new UsagePlan(UsagePlan.Path.AGGREGATES,
+                            "one group may span more than the 100 days the summaries are exact for");
+                }
+            }
             if (forced != null) {
                 plan = forced(plan, forced);
             }

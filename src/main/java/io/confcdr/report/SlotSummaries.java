@@ -22,6 +22,12 @@ final class SlotSummaries {
     private static final long SLOT = UsageCell.SLOT_MILLIS;
     private static final long MICROS_PER_MINUTE = 60_000_000L;
     private static final Comparator<Cdr> BY_START = Comparator.comparing(Cdr::dateStart);
+    /**
+     * The longest group the arrays are exact for, in slots (100 days). A leg up, or a meeting's earlier
+     * start, further back than that counts as this far back: exact for every group shorter than this (any
+     * hour, day or month), and it keeps arrays short when a record spans years.
+     */
+    static final int MAX_AGE = 100 * SlotSummary.DAY_SLOTS;
 
     private SlotSummaries() {
     }
@@ -107,7 +113,7 @@ final class SlotSummaries {
         int oldest = 0;
         List<long[]> stops = new ArrayList<>(active.size() + starting.size());
         for (Cdr leg : active) {
-            int age = (int) Math.ceilDiv(slot - millis(leg.dateStart()), SLOT);
+            int age = (int) Math.min(MAX_AGE, Math.ceilDiv(slot - millis(leg.dateStart()), SLOT));
             oldest = Math.max(oldest, age);
             stops.add(new long[] {millis(leg.dateStop()), age});
         }
@@ -151,7 +157,7 @@ final class SlotSummaries {
             if (previous == null) {
                 never++;
             } else {
-                int age = (int) Math.ceilDiv(slot - previous, SLOT);
+                int age = (int) Math.min(MAX_AGE, Math.ceilDiv(slot - previous, SLOT));
                 ages.add(age);
                 oldest = Math.max(oldest, age);
             }

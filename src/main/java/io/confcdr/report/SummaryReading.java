@@ -31,6 +31,19 @@ final class SummaryReading {
 
     private static final long SLOT = UsageCell.SLOT_MILLIS;
     private static final long DAY = SlotSummary.DAY_SLOTS * SLOT;
+    /** No record starts before year 0 (dates are RFC 3339, four-digit years). */
+    private static final long EARLIEST = Instant.parse("0000-01-01T00:00:00Z").toEpochMilli();
+
+    /**
+     * Whether the summaries answer exactly: every group that starts somewhere (a calendar bucket, or the
+     * filter's lower bound) is shorter than {@link SlotSummaries#MAX_AGE} slots; a group with no start
+     * (no calendar key, no lower bound) counts everything earlier, which the arrays' last values hold.
+     */
+    static boolean exactFor(UsageQuery query, Long filterFrom, Long filterTo) {
+        boolean calendar = query.groupBy().stream().anyMatch(GroupKey::calendar);
+        return calendar || filterFrom == null
+                || (filterTo != null && filterTo - filterFrom < (long) SlotSummaries.MAX_AGE * SLOT);
+    }
 
     private final UsageQuery query;
     private final Long filterFrom;
@@ -69,7 +82,7 @@ final class SummaryReading {
     static List<SlotSummary> compute(SummarySnapshot snapshot, String scope, Collection<String> subtree, long from, long to,
             long longestLeg) {
         List<Cdr> legs = new ArrayList<>();
-        snapshot.legs(subtree, from - longestLeg, to, legs::add);
+        snapshot.legs(subtree, Math.max(from - longestLeg, EARLIEST), to, legs::add);
         Set<String> meetings = new HashSet<>();
         for (Cdr leg : legs) {
             if (leg.meetingSid() != null && leg.dateStart().toEpochMilli() >= from) {

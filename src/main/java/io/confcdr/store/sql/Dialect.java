@@ -108,29 +108,29 @@ public abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
 
     /**
      * The meeting_sid, partner_sid and date_start of the records of each meeting starting in its range
-     * [from, to), through index {@code cdr_meeting_sid_date_start} whatever the statistics say (a meeting
+     * [from, last], through index {@code cdr_meeting_sid_date_start} whatever the statistics say (a meeting
      * has a few records, most ranges hold none of them; a plan that reads the table for a list of meetings
      * would cost every insert a scan). SQLite reads each meeting's records from the earliest bound to the
      * latest and keeps those in their own range.
      */
     List<MeetingStart> meetingStarts(DSLContext dsl, CdrTable cdr, List<MeetingRange> ranges) {
         Instant from = ranges.stream().map(MeetingRange::from).min(Instant::compareTo).orElseThrow();
-        Instant to = ranges.stream().map(MeetingRange::to).max(Instant::compareTo).orElseThrow();
+        Instant last = ranges.stream().map(MeetingRange::last).max(Instant::compareTo).orElseThrow();
         java.util.Map<String, MeetingRange> bySid = new java.util.HashMap<>();
         ranges.forEach(range -> bySid.put(range.meetingSid(), range));
         return dsl.select(meetingSid(cdr), cdr.partnerSid(), dateStart(cdr)).from(cdr.table())
-                .where(meetingSid(cdr).in(bySid.keySet()).and(dateStart(cdr).ge(from)).and(dateStart(cdr).lt(to)))
+                .where(meetingSid(cdr).in(bySid.keySet()).and(dateStart(cdr).ge(from)).and(dateStart(cdr).le(last)))
                 .fetch(row -> new MeetingStart(row.value1(), row.value2(), row.value3()))
                 .stream().filter(start -> bySid.get(start.meetingSid()).holds(start.dateStart())).toList();
     }
 
-    /** A meeting and the range of date_start asked for; the bounds lie within years 1 to 9999. */
-    record MeetingRange(String meetingSid, Instant from, Instant to) {
-        static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-        static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+    /** A meeting and the range [from, last] of date_start asked for (dates are RFC 3339: years 0 to 9999). */
+    record MeetingRange(String meetingSid, Instant from, Instant last) {
+        static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+        static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
         boolean holds(Instant start) {
-            return !start.isBefore(from) && start.isBefore(to);
+            return !start.isBefore(from) && !start.isAfter(last);
         }
     }
 

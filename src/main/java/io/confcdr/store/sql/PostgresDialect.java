@@ -150,12 +150,13 @@ final class PostgresDialect extends Dialect {
     List<MeetingStart> meetingStarts(DSLContext dsl, CdrTable cdr, List<MeetingRange> ranges) {
         return dsl.resultQuery("SELECT c.meeting_sid, c.partner_sid, c.date_start FROM unnest({0}, {1}, {2}) AS m(sid, f, t) "
                         + "CROSS JOIN LATERAL (SELECT meeting_sid, partner_sid, date_start FROM {3} "
-                        + "WHERE meeting_sid = m.sid AND date_start >= m.f AND date_start < m.t OFFSET 0) AS c",
+                        + "WHERE meeting_sid = m.sid AND date_start >= to_timestamp(m.f / 1000.0) AND date_start <= to_timestamp(m.t / 1000.0) OFFSET 0) AS c",
                 DSL.val(ranges.stream().map(MeetingRange::meetingSid).toArray(String[]::new), SQLDataType.VARCHAR.getArrayDataType()),
-                DSL.val(ranges.stream().map(range -> range.from().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
-                        SQLDataType.TIMESTAMPWITHTIMEZONE.getArrayDataType()),
-                DSL.val(ranges.stream().map(range -> range.to().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new),
-                        SQLDataType.TIMESTAMPWITHTIMEZONE.getArrayDataType()),
+                // Epoch milliseconds: timestamptz text has no year 0 (it is 1 BC).
+                DSL.val(ranges.stream().map(range -> range.from().toEpochMilli()).toArray(Long[]::new),
+                        SQLDataType.BIGINT.getArrayDataType()),
+                DSL.val(ranges.stream().map(range -> range.last().toEpochMilli()).toArray(Long[]::new),
+                        SQLDataType.BIGINT.getArrayDataType()),
                 cdr.table())
                 .coerce(meetingSid(cdr), cdr.partnerSid(), dateStart(cdr))
                 .fetch(row -> new MeetingStart(row.value1(), row.value2(), row.value3()));

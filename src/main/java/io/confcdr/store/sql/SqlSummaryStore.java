@@ -156,7 +156,7 @@ final class SqlSummaryStore implements SummaryStore {
             java.util.Set<String> partners = java.util.Set.copyOf(partnerSids);
             for (List<String> meetings : chunks(meetingSids)) {
                 List<Dialect.MeetingRange> ranges = meetings.stream().map(sid -> new Dialect.MeetingRange(sid,
-                        Dialect.MeetingRange.EARLIEST, at(before))).toList();
+                        Dialect.MeetingRange.EARLIEST, at(before - 1))).toList();
                 for (Dialect.MeetingStart start : db.dialect().meetingStarts(dsl, cdr, ranges)) {
                     if (partners.contains(start.partnerSid())) {
                         latest.merge(start.meetingSid(), start.dateStart().toEpochMilli(), Math::max);

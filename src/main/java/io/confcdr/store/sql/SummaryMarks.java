@@ -37,6 +37,8 @@ final class SummaryMarks {
     static final Table<Record> BOUND = DSL.table(DSL.name("cdr_summary_bound"));
     static final Field<Long> LONGEST = DSL.field(DSL.name("longest_leg_millis"), SQLDataType.BIGINT);
     private static final int MEETINGS_PER_LOOKUP = 500;
+    /** Four days: a record up longer has its slots looked up rather than counted out. */
+    private static final long MAX_SPAN_SLOTS = 4 * 96;
     private static final long SLOT = UsageCell.SLOT_MILLIS;
 
     private final CdrTable cdr;
@@ -103,7 +105,16 @@ final class SummaryMarks {
         Map<String, Long> earliestByMeeting = new HashMap<>();
         for (Span span : spans) {
             long last = slotOf(Math.max(span.start, span.stop - 1));
-            for (long s = slotOf(span.start); s <= last; s += SLOT) {
+            long first = slotOf(span.start);
+            if (last - first > MAX_SPAN_SLOTS * SLOT) {
+                // A record up for months or years: only the slots where some record starts have summaries.
+                Field<Instant> usageSlot = DSL.field(DSL.name("date_start"), dialect.instantType());
+                tx.selectDistinct(usageSlot).from(UsageAggregates.TABLE)
+                        .where(usageSlot.ge(Instant.ofEpochMilli(first)).and(usageSlot.le(Instant.ofEpochMilli(last))))
+                        .fetch(usageSlot).forEach(s -> marks.add(new Mark(span.partner, s.toEpochMilli())));
+                continue;
+            }
+            for (long s = first; s <= last; s += SLOT) {
                 marks.add(new Mark(span.partner, s));
             }
             if (span.meeting != null) {

@@ -90,6 +90,22 @@ abstract class SlotSummaryContract {
     }
 
     @Test
+    void aRecordUpForMillenniaIsMarkedWhereRecordsStartAndCountedExactly() {
+        start();
+        storage.cdrs().insert(traffic(26, 200));
+        refresh();
+        Instant dawn = Instant.parse("0001-01-01T00:00:00Z");
+        storage.cdrs().insert(List.of(Cdr.builder().callSid("forever").partnerSid("sum-b").meetingSid("m-forever")
+                .dateStart(dawn).dateStop(Instant.parse("9999-12-31T23:59:59.999Z")).build()));
+
+        // Local mean time before 1900 is off the quarter hours: reports reaching back there without a lower
+        // bound on date_start scan, the bounded ones must still take the summaries.
+        assertEveryReportEqualsTheScan("a record of millennia, stale", false);
+        refresh();
+        assertEveryReportEqualsTheScan("a record of millennia, refreshed", false);
+    }
+
+    @Test
     void theRetentionPurgeTakesItsLegsOutOfTheSummaries() {
         start();
         List<Cdr> legs = traffic(22, 300);
@@ -165,20 +181,30 @@ abstract class SlotSummaryContract {
         assertEveryReportEqualsTheScan("after concurrent refreshes");
     }
 
-    /** By day in two zones, by month, in total, and rolled up by partner: each equal to the scan, for two roots. */
     private void assertEveryReportEqualsTheScan(String when) {
+        assertEveryReportEqualsTheScan(when, true);
+    }
+
+    /**
+     * By day in two zones, by month, in total, and rolled up by partner: each equal to the scan, for two
+     * roots; each from the summaries (unless not {@code everyFromSummaries} and the report has no date bound).
+     */
+    private void assertEveryReportEqualsTheScan(String when, boolean everyFromSummaries) {
         List<UsageQuery> queries = List.of(
                 query(MONTH, List.of(GroupKey.DAY), "Europe/Berlin", false),
                 query(null, List.of(GroupKey.HOUR), "Asia/Kathmandu", false),
                 query(MONTH, List.of(GroupKey.MONTH), "America/New_York", false),
-                query("date_start ge 2024-12-14T10:15:00Z", List.of(), "UTC", false),
+                query("date_start ge 2024-12-14T10:15:00Z and date_start lt 2024-12-31T00:00:00Z", List.of(), "UTC", false),
+                query(null, List.of(), "UTC", false),
                 query(MONTH, List.of(GroupKey.PARTNER_SID), "UTC", true),
                 query(null, List.of(GroupKey.PARTNER_SID, GroupKey.DAY), "Asia/Kolkata", true));
         for (String root : List.of(ROOT, RESELLER)) {
             Reports.Reader reader = reader(root);
             for (UsageQuery query : queries) {
                 var summarised = reader.usage(query, null);
-                assertThat(summarised.plan().path()).isEqualTo(UsagePlan.Path.SUMMARIES);
+                if (everyFromSummaries || !query.filter().conditions().isEmpty()) {
+                    assertThat(summarised.plan().path()).as(when + ", " + query).isEqualTo(UsagePlan.Path.SUMMARIES);
+                }
                 assertThat(summarised.rows()).as(when + ", " + root + ", " + query)
                         .isEqualTo(reader.usage(query, UsagePlan.Path.SCAN).rows());
             }
