@@ -1,8 +1,8 @@
 package io.confcdr.export;
 
-import io.confcdr.model.Cdr;
 import io.confcdr.model.CdrField;
 import io.confcdr.model.CdrJson;
+import io.confcdr.model.EncodedCdr;
 import io.confcdr.model.FieldSelection;
 import java.io.OutputStream;
 import java.util.EnumSet;
@@ -29,7 +29,7 @@ final class NdjsonRecordWriter implements RecordWriter {
     }
 
     @Override
-    public void write(Cdr cdr) {
+    public void write(EncodedCdr cdr) {
         CdrJson.write(generator, cdr, fields);
         generator.writeRaw('\n');
     }
