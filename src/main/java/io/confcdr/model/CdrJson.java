@@ -35,38 +35,6 @@ public final class CdrJson {
         out.writeEndObject();
     }
 
-    /**
-     * Writes the record exactly as {@link #write(JsonGenerator, Cdr, FieldSelection)} writes its
-     * {@link EncodedCdr#toCdr()}: text goes from its UTF-8 bytes to the output with the same escaping, dates
-     * from their fields to ASCII, neither through a {@code String}.
-     */
-    public static void write(JsonGenerator out, EncodedCdr cdr, FieldSelection selection) {
-        out.writeStartObject();
-        for (CdrField field : FIELDS) {
-            if (selection.includes(field)) {
-                out.writeName(NAMES[field.ordinal()]);
-                writeEncodedValue(out, cdr.encoded(field));
-            }
-        }
-        out.writeEndObject();
-    }
-
-    private static void writeEncodedValue(JsonGenerator out, Object value) {
-        switch (value) {
-            case null -> out.writeNull();
-            case byte[] utf8 -> out.writeUTF8String(utf8, 0, utf8.length);
-            case Instant instant -> {
-                byte[] ascii = Timestamps.formatAscii(instant);
-                if (ascii == null) {
-                    out.writeString(Timestamps.format(instant));
-                } else {
-                    out.writeRawUTF8String(ascii, 0, ascii.length);
-                }
-            }
-            default -> writeValue(out, value);
-        }
-    }
-
     private static void writeValue(JsonGenerator out, Object value) {
         switch (value) {
             case null -> out.writeNull();

@@ -16,9 +16,9 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * An {@link EncodedCdr} (text as UTF-8 bytes, as the export reads it) is written byte for byte as the
- * {@link Cdr} it encodes, whatever its text holds: the export's output must not depend on which of the
- * two it was given.
+ * {@link EncodedCdrJson} writes an {@link EncodedCdr} (text as UTF-8 bytes, as the export reads it) byte
+ * for byte as {@link CdrJson} writes the {@link Cdr} it encodes through Jackson, whatever its text holds:
+ * the export's lines stay the list route's items.
  */
 class EncodedCdrJsonTest {
 
@@ -34,9 +34,9 @@ class EncodedCdrJsonTest {
 
     private static byte[] writtenEncoded(Cdr cdr, FieldSelection selection) {
         var out = new ByteArrayOutputStream();
-        try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-            CdrJson.write(generator, EncodedCdr.of(cdr), selection);
-        }
+        var json = new EncodedCdrJson(out, selection);
+        json.write(EncodedCdr.of(cdr));
+        json.flush();
         return out.toByteArray();
     }
 
@@ -67,6 +67,17 @@ class EncodedCdrJsonTest {
                 "a".repeat(5000) + "\"" + "é".repeat(3000));
         for (String text : texts) {
             assertWrittenAlike(carrierxSample().toBuilder().customName(text).userAgent(text + "x").build());
+        }
+    }
+
+    @Test
+    void everyAsciiCharacterAtEveryPlaceOfAnEightByteBlockIsWrittenAsTheRecordWritesIt() {
+        for (char c = 1; c < 0x80; c++) {
+            for (int before = 0; before < 17; before++) {
+                String plain = "a".repeat(before) + c + "b".repeat(16 - before);
+                String mixed = "é".repeat(before / 2) + (before % 2 == 0 ? "" : "x") + c + "\u00ff".repeat(8);
+                assertWrittenAlike(carrierxSample().toBuilder().customName(plain).userAgent(mixed).build());
+            }
         }
     }
 
@@ -117,6 +128,32 @@ class EncodedCdrJsonTest {
         assertWrittenAlike(carrierxSample().toBuilder().duration(Seconds.parse("4.25015")).durationMeeting(new Seconds(-1))
                 .disconnectCause(-7).build());
         assertWrittenAlike(carrierxSample().toBuilder().duration(new Seconds(Long.MIN_VALUE)).disconnectCause(null).build());
+    }
+
+    @Test
+    void textWhoseEscapedFormExceedsTheBufferIsWrittenAsTheRecordWritesIt() {
+        String controls = "\u0001\"".repeat(EncodedCdrJson.BUFFER / 4);
+        assertWrittenAlike(carrierxSample().toBuilder().customName(controls).userAgent("é" + controls).build());
+    }
+
+    @Test
+    void recordsWrittenOneAfterAnotherAcrossBufferAndDayBoundariesAreWrittenAsEachAlone() {
+        var random = new Random(7);
+        var expected = new ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
+        var json = new EncodedCdrJson(out, FieldSelection.ALL);
+        for (int i = 0; i < 500; i++) {
+            Instant date = Instant.ofEpochMilli(random.nextLong(-3_000_000_000_000L, 3_000_000_000_000L));
+            Cdr cdr = carrierxSample().toBuilder().customName("\"\u0002".repeat(random.nextInt(300)) + "é".repeat(random.nextInt(200)))
+                    .dateStart(date).dateJoin(date.plusMillis(random.nextInt(100_000_000))).build();
+            expected.writeBytes(written(cdr, FieldSelection.ALL));
+            expected.write('\n');
+            json.write(EncodedCdr.of(cdr));
+            json.writeByte((byte) '\n');
+        }
+        json.flush();
+
+        assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
     }
 
     @Test
