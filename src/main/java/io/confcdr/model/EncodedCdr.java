@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * A stored record whose text attributes are kept as the UTF-8 bytes the database sent, every other
  * attribute in its model type. A store's scan hands records on in this form so that an export writes
- * them (text copied byte for byte, {@link EncodedCdrJson}) without decoding each text into a {@code String} and encoding it back; a
- * reader that wants the record asks {@link #toCdr()}.
+ * them ({@link EncodedCdrJson}, text copied byte for byte) without decoding each text into a
+ * {@code String} and encoding it back; a reader that wants the record asks {@link #toCdr()}.
  */
 public final class EncodedCdr {
 

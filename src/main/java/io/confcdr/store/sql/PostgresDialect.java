@@ -55,9 +55,9 @@ final class PostgresDialect extends Dialect {
 
     /**
      * A date in binary form (what {@link #streamRows} asks for) is decoded here from its 8 bytes: the driver
-     * would build a calendar, a parsed timestamp and an {@code OffsetDateTime} to get the same instant, six
-     * times per record. Text (a statement the driver has not switched to binary yet) and the infinities go
-     * through the driver.
+     * would build a calendar, a parsed timestamp and an {@code OffsetDateTime} to get the same instant, for
+     * every date of every record. Text (a statement the driver has not switched to binary yet; never 8
+     * bytes long) and the infinities go through the driver.
      */
     @Override
     Instant instant(ResultSet rs, int column) throws SQLException {
