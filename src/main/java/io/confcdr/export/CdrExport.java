@@ -1,6 +1,6 @@
 package io.confcdr.export;
 
-import io.confcdr.model.Cdr;
+import io.confcdr.model.EncodedCdr;
 import io.confcdr.read.CdrReads;
 import java.io.OutputStream;
 import java.util.function.LongConsumer;
@@ -33,7 +33,7 @@ public final class CdrExport {
      */
     public static long run(CdrReads.Reader reader, ExportRequest request, Target target, LongConsumer progress) {
         var writing = new Writing(request, target, progress);
-        reader.scan(request.scan(), writing::write);
+        reader.scanEncoded(request.scan(), writing::write);
         writing.finish();
         return writing.count;
     }
@@ -51,7 +51,7 @@ public final class CdrExport {
             this.progress = progress;
         }
 
-        void write(Cdr cdr) {
+        void write(EncodedCdr cdr) {
             writer().write(cdr);
             if (++count % FLUSH_EVERY == 0) {
                 writer.flush();

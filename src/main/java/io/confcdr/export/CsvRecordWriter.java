@@ -1,6 +1,7 @@
 package io.confcdr.export;
 
 import io.confcdr.model.Cdr;
+import io.confcdr.model.EncodedCdr;
 import io.confcdr.model.CdrField;
 import io.confcdr.model.Seconds;
 import io.confcdr.model.Timestamps;
@@ -48,7 +49,8 @@ final class CsvRecordWriter implements RecordWriter {
     }
 
     @Override
-    public void write(Cdr cdr) {
+    public void write(EncodedCdr encoded) {
+        Cdr cdr = encoded.toCdr();
         try {
             for (int i = 0; i < columns.size(); i++) {
                 if (i > 0) {

@@ -1,12 +1,12 @@
 package io.confcdr.export;
 
-import io.confcdr.model.Cdr;
+import io.confcdr.model.EncodedCdr;
 import java.io.OutputStream;
 
 /** Writes exported records in one format onto a stream it was opened on. */
 interface RecordWriter {
 
-    void write(Cdr cdr);
+    void write(EncodedCdr cdr);
 
     /** Pushes what is buffered on to the stream (and, for HTTP, to the client). */
     void flush();

@@ -12,10 +12,11 @@ import tools.jackson.core.io.SerializedString;
  */
 public final class CdrJson {
 
-    private static final SerializableString[] NAMES = new SerializableString[CdrField.values().length];
+    private static final CdrField[] FIELDS = CdrField.values();
+    private static final SerializableString[] NAMES = new SerializableString[FIELDS.length];
 
     static {
-        for (CdrField field : CdrField.values()) {
+        for (CdrField field : FIELDS) {
             NAMES[field.ordinal()] = new SerializedString(field.wireName());
         }
     }
@@ -25,7 +26,7 @@ public final class CdrJson {
 
     public static void write(JsonGenerator out, Cdr cdr, FieldSelection selection) {
         out.writeStartObject();
-        for (CdrField field : CdrField.values()) {
+        for (CdrField field : FIELDS) {
             if (selection.includes(field)) {
                 out.writeName(NAMES[field.ordinal()]);
                 writeValue(out, field.get(cdr));

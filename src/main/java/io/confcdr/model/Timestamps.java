@@ -1,5 +1,6 @@
 package io.confcdr.model;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,14 +19,20 @@ public final class Timestamps {
     }
 
     public static String format(Instant instant) {
+        byte[] ascii = formatAscii(instant);
+        return ascii == null ? WIRE.format(instant) : new String(ascii, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The wire form as ASCII bytes; null when the year is outside 0–9999, which only the general formatter writes. */
+    static byte[] formatAscii(Instant instant) {
         LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
         int year = utc.getYear();
         if (year < 0 || year > 9999) {
-            return WIRE.format(instant);
+            return null;
         }
-        // Written by hand: this runs four times per record on every page and export, and
+        // Written by hand: this runs for every date of every record on every page and export, and
         // DateTimeFormatter costs several times more than the arithmetic.
-        char[] text = new char[24];
+        byte[] text = new byte[24];
         digits(text, 0, year, 4);
         text[4] = '-';
         digits(text, 5, utc.getMonthValue(), 2);
@@ -40,12 +47,12 @@ public final class Timestamps {
         text[19] = '.';
         digits(text, 20, utc.getNano() / 1_000_000, 3);
         text[23] = 'Z';
-        return new String(text);
+        return text;
     }
 
-    private static void digits(char[] text, int offset, int value, int width) {
+    private static void digits(byte[] text, int offset, int value, int width) {
         for (int i = offset + width - 1; i >= offset; i--) {
-            text[i] = (char) ('0' + value % 10);
+            text[i] = (byte) ('0' + value % 10);
             value /= 10;
         }
     }

@@ -3,6 +3,7 @@ package io.confcdr.read;
 import io.confcdr.auth.Caller;
 import io.confcdr.auth.Scopes;
 import io.confcdr.model.Cdr;
+import io.confcdr.model.EncodedCdr;
 import io.confcdr.query.CdrQuery;
 import io.confcdr.query.CdrScan;
 import io.confcdr.query.Visibility;
@@ -67,6 +68,11 @@ public final class CdrReads {
          */
         public void scan(CdrScan scan, Consumer<Cdr> sink) {
             cdrs.scan(scan, visibility, sink);
+        }
+
+        /** {@link #scan} with each record as the store read it, for writing it out ({@link EncodedCdr}). */
+        public void scanEncoded(CdrScan scan, Consumer<EncodedCdr> sink) {
+            cdrs.scanEncoded(scan, visibility, sink);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.confcdr.store;
 
 import io.confcdr.model.Cdr;
+import io.confcdr.model.EncodedCdr;
 import io.confcdr.query.CdrQuery;
 import io.confcdr.query.CdrScan;
 import io.confcdr.query.Visibility;
@@ -46,6 +47,14 @@ public interface CdrStore {
      *         or is not visible
      */
     void scan(CdrScan scan, Visibility visibility, Consumer<Cdr> sink);
+
+    /**
+     * {@link #scan} with each record as the database sent it ({@link EncodedCdr}): what an export writes
+     * without building a {@code Cdr} per record. By default each scanned record, encoded.
+     */
+    default void scanEncoded(CdrScan scan, Visibility visibility, Consumer<EncodedCdr> sink) {
+        scan(scan, visibility, cdr -> sink.accept(EncodedCdr.of(cdr)));
+    }
 
     /**
      * The call_sid of the visible record inserted last, or empty when none is visible: where a reader that

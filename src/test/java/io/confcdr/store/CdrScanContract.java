@@ -165,4 +165,35 @@ public abstract class CdrScanContract extends StorageContract {
 
         assertThat(storage.cdrs().list(CdrQuery.firstPage(Filter.ALL, Order.INSERTION, 100), visibility).items()).hasSize(30);
     }
+
+    @Test
+    void anEncodedScanHandsOverTextInAnyScriptAndDatesAroundBothEpochsExactlyAsStored() {
+        var records = new TestRecords();
+        List<Cdr> sent = new ArrayList<>();
+        List<String> dates = List.of("1969-12-31T23:59:59.999Z", "1999-12-31T23:59:59.001Z", "2000-01-01T00:00:00Z",
+                "1900-03-01T00:00:00.5Z", "2100-12-31T23:59:59.999Z");
+        for (int i = 0; i < dates.size(); i++) {
+            java.time.Instant date = java.time.Instant.parse(dates.get(i));
+            sent.add(records.call("odd-" + i)
+                    .customName("Zoë \"日本\" \uD83D\uDE00 \u0001\t\\ / \u2028 " + i)
+                    .audioKey("")
+                    .dateDisconnected(date).dateJoin(date).dateStart(date).dateStop(date.plusMillis(1))
+                    .build());
+        }
+        sent.add(TestRecords.withNulls(records.call("nulls").build()));
+        storage.cdrs().insert(sent);
+        Visibility visibility = Visibility.of(records.partnerSid());
+
+        List<io.confcdr.model.EncodedCdr> encoded = new ArrayList<>();
+        storage.cdrs().scanEncoded(new CdrScan(Filter.ALL, Order.INSERTION, null), visibility, encoded::add);
+
+        List<Cdr> decoded = encoded.stream().map(io.confcdr.model.EncodedCdr::toCdr).toList();
+        assertThat(decoded).containsExactlyElementsOf(scan(new CdrScan(Filter.ALL, Order.INSERTION, null), visibility));
+        assertThat(decoded).hasSize(sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            Cdr found = storage.cdrs().find(sent.get(i).callSid(), visibility).orElseThrow();
+            assertThat(decoded.get(i)).isEqualTo(found);
+            assertThat(decoded.get(i).sameContent(sent.get(i))).as(sent.get(i).callSid()).isTrue();
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.confcdr.store.sql;
 
 import io.confcdr.model.Cdr;
 import io.confcdr.model.CdrField;
+import io.confcdr.model.EncodedCdr;
 import io.confcdr.model.FieldType;
 import io.confcdr.model.Seconds;
 import java.sql.ResultSet;
@@ -68,6 +69,25 @@ final class CdrRows {
             };
         }
         return Cdr.fromValues(values);
+    }
+
+    /**
+     * The current row as an {@link EncodedCdr}: text columns as the bytes the driver holds, which both
+     * drivers give as the text's UTF-8 (PostgreSQL's client encoding is always UTF8, SQLite's text is
+     * UTF-8), the rest as {@link #read} maps them.
+     */
+    EncodedCdr readEncoded(ResultSet rs) throws SQLException {
+        Object[] values = new Object[TYPES.length];
+        for (int i = 0; i < TYPES.length; i++) {
+            int column = i + 1;
+            values[i] = switch (TYPES[i]) {
+                case TEXT -> rs.getBytes(column);
+                case INSTANT -> instant(rs, column);
+                case INTEGER -> integer(rs, column);
+                case SECONDS -> seconds(rs, column);
+            };
+        }
+        return EncodedCdr.ofValues(values);
     }
 
     private Instant instant(ResultSet rs, int column) throws SQLException {

@@ -1,6 +1,6 @@
 package io.confcdr.store.sql;
 
-import io.confcdr.model.Cdr;
+import io.confcdr.model.EncodedCdr;
 import io.confcdr.query.CdrScan;
 import io.confcdr.query.Order;
 import io.confcdr.query.Visibility;
@@ -49,7 +49,7 @@ final class CdrScanReader {
      * Failures of the database come out as the store's exceptions; a failure of {@code sink} as itself.
      * The chunks are read on a thread of their own, the next while {@code sink} takes the last ({@link ScanPipe}).
      */
-    void scan(CdrScan scan, Visibility visibility, Consumer<Cdr> sink) {
+    void scan(CdrScan scan, Visibility visibility, Consumer<EncodedCdr> sink) {
         Deadline deadline = Deadline.current();
         ScanPipe.run(reading -> Deadline.within(deadline, () -> {
             read(scan, visibility, reading);
@@ -57,7 +57,7 @@ final class CdrScanReader {
         }), sink);
     }
 
-    private void read(CdrScan scan, Visibility visibility, Consumer<Cdr> sink) {
+    private void read(CdrScan scan, Visibility visibility, Consumer<EncodedCdr> sink) {
         Condition matching = translator.visibility(visibility).and(translator.filter(scan.filter()));
         Anchor anchor = scan.after() == null ? null
                 : db.read(dsl -> pages.anchor(dsl, scan.after(), scan.order(), visibility));
@@ -87,7 +87,7 @@ final class CdrScanReader {
     }
 
     /** The records of one chunk and the keyset position after its last one. */
-    private record Chunk(List<Cdr> records, Anchor last) {
+    private record Chunk(List<EncodedCdr> records, Anchor last) {
     }
 
     private Chunk chunk(DSLContext dsl, Order order, Condition matching, Anchor after) {
@@ -99,18 +99,18 @@ final class CdrScanReader {
                 .limit(CHUNK);
         int seqColumn = cdr.selectColumns().size();
         try (ResultSet rs = query.fetchResultSet()) {
-            List<Cdr> records = new ArrayList<>(CHUNK);
+            List<EncodedCdr> records = new ArrayList<>(CHUNK);
             long lastSeq = -1;
             while (rs.next()) {
-                records.add(rows.read(rs));
+                records.add(rows.readEncoded(rs));
                 lastSeq = rs.getLong(seqColumn);
             }
             if (records.isEmpty()) {
                 return new Chunk(records, null);
             }
-            Cdr last = records.get(records.size() - 1);
+            EncodedCdr last = records.get(records.size() - 1);
             Object value = order instanceof Order.ByField byField
-                    ? CdrTable.toColumnValue(byField.field().get(last)) : null;
+                    ? CdrTable.toColumnValue(last.get(byField.field())) : null;
             return new Chunk(records, new Anchor(lastSeq, value));
         } catch (SQLException e) {
             throw new DataAccessException("reading records failed", e);

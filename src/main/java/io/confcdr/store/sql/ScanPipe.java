@@ -1,6 +1,5 @@
 package io.confcdr.store.sql;
 
-import io.confcdr.model.Cdr;
 import io.confcdr.store.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +24,8 @@ final class ScanPipe {
 
     /** The reading: calls its sink with every record, in order; fails with the store's exceptions. */
     @FunctionalInterface
-    interface Reading {
-        void read(Consumer<Cdr> sink);
+    interface Reading<T> {
+        void read(Consumer<T> sink);
     }
 
     private record Failure(Throwable cause) {
@@ -47,7 +46,7 @@ final class ScanPipe {
      * comes out here as itself; a failure of {@code sink} stops the reading and comes out as itself. Returns
      * only once the reading has ended.
      */
-    static void run(Reading reading, Consumer<Cdr> sink) {
+    static <T> void run(Reading<T> reading, Consumer<T> sink) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED);
         AtomicBoolean stopped = new AtomicBoolean();
         Thread reader = Thread.ofPlatform().daemon().name("confcdr-scan-reader").unstarted(
@@ -63,9 +62,9 @@ final class ScanPipe {
                     throw rethrown(failure.cause());
                 }
                 @SuppressWarnings("unchecked")
-                List<Cdr> batch = (List<Cdr>) item;
-                for (Cdr cdr : batch) {
-                    sink.accept(cdr);
+                List<T> batch = (List<T>) item;
+                for (T record : batch) {
+                    sink.accept(record);
                 }
             }
         } catch (InterruptedException e) {
@@ -78,11 +77,12 @@ final class ScanPipe {
         }
     }
 
-    private static void read(Reading reading, BlockingQueue<Object> queue, AtomicBoolean stopped) {
+    private static <T> void read(Reading<T> reading, BlockingQueue<Object> queue, AtomicBoolean stopped) {
         try {
-            List<Cdr>[] batch = new List[] {new ArrayList<Cdr>(BATCH)};
-            reading.read(cdr -> {
-                batch[0].add(cdr);
+            @SuppressWarnings("unchecked")
+            List<T>[] batch = new List[] {new ArrayList<T>(BATCH)};
+            reading.read(record -> {
+                batch[0].add(record);
                 if (batch[0].size() == BATCH) {
                     hand(queue, batch[0], stopped);
                     batch[0] = new ArrayList<>(BATCH);

@@ -1,6 +1,7 @@
 package io.confcdr.store.sql;
 
 import io.confcdr.model.Cdr;
+import io.confcdr.model.EncodedCdr;
 import io.confcdr.query.CdrQuery;
 import io.confcdr.query.CdrScan;
 import io.confcdr.query.Visibility;
@@ -60,6 +61,11 @@ public final class SqlCdrStore implements CdrStore {
 
     @Override
     public void scan(CdrScan scan, Visibility visibility, Consumer<Cdr> sink) {
+        scans.scan(scan, visibility, encoded -> sink.accept(encoded.toCdr()));
+    }
+
+    @Override
+    public void scanEncoded(CdrScan scan, Visibility visibility, Consumer<EncodedCdr> sink) {
         scans.scan(scan, visibility, sink);
     }
 
