@@ -34,6 +34,8 @@ final class PostgresDialect extends Dialect {
                     OffsetDateTime::toInstant, instant -> instant.atOffset(ZoneOffset.UTC)));
     private static final VarHandle LONG_BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+    /** The one text date of 8 bytes, which would otherwise read as a binary one. */
+    private static final byte[] INFINITY_TEXT = "infinity".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** The advisory lock that orders CDR insert transactions ("cdr_seq"). */
     private static final long CDR_SEQUENCE_LOCK = 0x6364725f736571L;
 
@@ -59,8 +61,8 @@ final class PostgresDialect extends Dialect {
     /**
      * A date in binary form (what {@link #streamRows} asks for) is decoded here from its 8 bytes: the driver
      * would build a calendar, a parsed timestamp and an {@code OffsetDateTime} to get the same instant, for
-     * every date of every record. Text (a statement the driver has not switched to binary yet; never 8
-     * bytes long) and the infinities go through the driver.
+     * every date of every record. Text (a statement the driver has not switched to binary yet; 8 bytes
+     * long only as "infinity") and the infinities go through the driver.
      */
     @Override
     Instant instant(ResultSet rs, int column) throws SQLException {
@@ -68,7 +70,7 @@ final class PostgresDialect extends Dialect {
         if (raw == null) {
             return null;
         }
-        if (raw.length == Long.BYTES) {
+        if (raw.length == Long.BYTES && !java.util.Arrays.equals(raw, INFINITY_TEXT)) {
             long micros = (long) LONG_BIG_ENDIAN.get(raw, 0);
             if (micros != Long.MAX_VALUE && micros != Long.MIN_VALUE) {
                 return instantOfPostgresMicros(micros);
