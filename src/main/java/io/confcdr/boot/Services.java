@@ -93,7 +93,7 @@ public final class Services implements AutoCloseable {
                 .description("Live streams open in this process")
                 .register(metrics);
         this.reports = new Reports(storage.cdrs(), storage.partners(), storage.usage(), storage.summaries());
-        this.summaryRefresh = new SummaryRefresh(storage.summaries(), storage.partners(), SummaryRefresh.DEFAULT_MARKS);
+        this.summaryRefresh = new SummaryRefresh(storage.summaries(), SummaryRefresh.DEFAULT_MARKS);
         this.summaryMarksCleared = Counter.builder("confcdr.summary.refreshed.marks")
                 .description("stale slot marks whose summaries were recomputed")
                 .register(metrics);

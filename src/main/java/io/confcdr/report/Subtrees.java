@@ -15,14 +15,20 @@ final class Subtrees {
     }
 
     static Map<String, Set<String>> of(List<Partner> listed) {
+        Map<String, String> parents = new HashMap<>();
+        listed.forEach(partner -> parents.put(partner.sid(), partner.parentSid()));
+        return of(parents);
+    }
+
+    /** @param parents each partner's parent (null for a root) */
+    static Map<String, Set<String>> of(Map<String, String> parents) {
         Map<String, List<String>> children = new HashMap<>();
-        Set<String> sids = new HashSet<>();
-        listed.forEach(partner -> sids.add(partner.sid()));
-        for (Partner partner : listed) {
-            if (partner.parentSid() != null && sids.contains(partner.parentSid())) {
-                children.computeIfAbsent(partner.parentSid(), p -> new ArrayList<>()).add(partner.sid());
+        Set<String> sids = parents.keySet();
+        parents.forEach((sid, parent) -> {
+            if (parent != null && sids.contains(parent)) {
+                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(sid);
             }
-        }
+        });
         Map<String, Set<String>> subtrees = new HashMap<>();
         for (String sid : sids) {
             Set<String> subtree = new HashSet<>();

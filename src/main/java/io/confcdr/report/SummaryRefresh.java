@@ -1,7 +1,5 @@
 package io.confcdr.report;
 
-import io.confcdr.model.Partner;
-import io.confcdr.store.PartnerStore;
 import io.confcdr.store.SlotSummary;
 import io.confcdr.store.SummaryStore;
 import io.confcdr.store.SummaryWriter;
@@ -11,11 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Recomputes the slot summaries of the slots marked stale, for every subtree holding the marks' partners,
@@ -34,12 +30,10 @@ public final class SummaryRefresh {
     private static final long DAY = SlotSummary.DAY_SLOTS * SLOT;
 
     private final SummaryStore store;
-    private final PartnerStore partners;
     private final int marksPerRound;
 
-    public SummaryRefresh(SummaryStore store, PartnerStore partners, int marksPerRound) {
+    public SummaryRefresh(SummaryStore store, int marksPerRound) {
         this.store = store;
-        this.partners = partners;
         this.marksPerRound = marksPerRound;
     }
 
@@ -69,17 +63,20 @@ public final class SummaryRefresh {
         if (marks.isEmpty()) {
             return 0;
         }
-        // The tree is read after the marks: a move committed before them is seen with its marks.
+        // The tree is read after the marks, in the refresh's own transaction (never a second connection
+        // while this one is held): a move committed before them is seen with its marks.
+        Map<String, String> parents = writer.partnerParents();
+        Map<String, Set<String>> subtrees = Subtrees.of(parents);
         Map<String, List<String>> chains = new HashMap<>();
         Map<String, NavigableSet<Long>> slotsByScope = new TreeMap<>();
         for (SummaryWriter.Mark mark : marks) {
-            for (String scope : chains.computeIfAbsent(mark.partnerSid(), this::chain)) {
+            for (String scope : chains.computeIfAbsent(mark.partnerSid(), sid -> chain(sid, parents))) {
                 slotsByScope.computeIfAbsent(scope, s -> new TreeSet<>()).add(mark.slot());
             }
         }
         long longest = writer.longestLegMillis();
         slotsByScope.forEach((scope, slots) -> {
-            Set<String> subtree = partners.listSubtree(scope).stream().map(Partner::sid).collect(Collectors.toSet());
+            Set<String> subtree = subtrees.getOrDefault(scope, Set.of());
             Map<Long, List<Long>> byDay = new TreeMap<>();
             slots.forEach(slot -> byDay.computeIfAbsent(SlotSummaries.dayOf(slot), d -> new ArrayList<>()).add(slot));
             byDay.forEach((day, daySlots) -> {
@@ -98,13 +95,10 @@ public final class SummaryRefresh {
     }
 
     /** The partner and its ancestors: every subtree holding it. */
-    private List<String> chain(String partnerSid) {
+    private static List<String> chain(String partnerSid, Map<String, String> parents) {
         List<String> chain = new ArrayList<>();
-        Optional<Partner> at = partners.find(partnerSid);
-        while (at.isPresent() && !chain.contains(at.get().sid())) {
-            chain.add(at.get().sid());
-            String parent = at.get().parentSid();
-            at = parent == null ? Optional.empty() : partners.find(parent);
+        for (String sid = partnerSid; sid != null && parents.containsKey(sid) && !chain.contains(sid); sid = parents.get(sid)) {
+            chain.add(sid);
         }
         return chain;
     }

@@ -33,6 +33,9 @@ public interface SummarySnapshot {
     /** For each of these meetings, the latest date_start before {@code before} of its records of these partners. */
     Map<String, Long> latestStarts(Collection<String> partnerSids, Collection<String> meetingSids, long before);
 
+    /** Every partner's parent (null for a root), as this snapshot sees the tree. */
+    Map<String, String> partnerParents();
+
     /** A bound on date_stop - date_start over every record stored: never below the longest. */
     long longestLegMillis();
 }

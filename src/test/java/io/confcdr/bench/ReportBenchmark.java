@@ -133,7 +133,7 @@ final class ReportBenchmark {
         }
         Bench.say("merged the aggregates of %,d partner-slot units in %.1f s", units, (System.nanoTime() - start) / 1e9);
         start = System.nanoTime();
-        long marks = new SummaryRefresh(store.storage().summaries(), store.storage().partners(), SummaryRefresh.DEFAULT_MARKS)
+        long marks = new SummaryRefresh(store.storage().summaries(), SummaryRefresh.DEFAULT_MARKS)
                 .refreshAll(Integer.MAX_VALUE);
         Bench.say("refreshed the summaries of %,d stale marks in %.1f s", marks, (System.nanoTime() - start) / 1e9);
         if (kind.equals("postgres")) {

@@ -131,7 +131,7 @@ public abstract class ReportPropertyContract {
         String secret = issued.secret();
         if (random.nextInt(4) == 0) {
             // Summaries refreshed first, so that only what the move marks makes them right again.
-            new SummaryRefresh(storage.summaries(), storage.partners(), SummaryRefresh.DEFAULT_MARKS).refreshAll(1000);
+            new SummaryRefresh(storage.summaries(), SummaryRefresh.DEFAULT_MARKS).refreshAll(1000);
             move(random, parents);
         }
         Reports.Reader reader = new Reports(storage.cdrs(), storage.partners(), storage.usage(), storage.summaries())
@@ -145,7 +145,7 @@ public abstract class ReportPropertyContract {
             }
             if (random.nextBoolean()) {
                 // Some marks left stale, some refreshed: the summaries path must be exact either way.
-                new SummaryRefresh(storage.summaries(), storage.partners(), 1 + random.nextInt(200)).refreshAll(random.nextInt(3));
+                new SummaryRefresh(storage.summaries(), 1 + random.nextInt(200)).refreshAll(random.nextInt(3));
             }
             // A third of the queries keep to what the summaries hold, a third to what the aggregates hold,
             // so that every path is compared on them.

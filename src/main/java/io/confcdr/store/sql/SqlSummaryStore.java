@@ -43,6 +43,9 @@ final class SqlSummaryStore implements SummaryStore {
             DSL.field(DSL.name("billable_minutes"), SQLDataType.BIGINT));
     private static final Field<byte[]> PEAK = DSL.field(DSL.name("peak"), SQLDataType.BLOB);
     private static final Field<byte[]> MEETINGS = DSL.field(DSL.name("meetings"), SQLDataType.BLOB);
+    private static final Table<Record> PARTNER = DSL.table(DSL.name("partner"));
+    private static final Field<String> PARTNER_SID = DSL.field(DSL.name("sid"), SQLDataType.VARCHAR);
+    private static final Field<String> PARENT_SID = DSL.field(DSL.name("parent_sid"), SQLDataType.VARCHAR);
     private static final int FETCH_SIZE = 5000;
     private static final int KEYS_PER_STATEMENT = 500;
     private static final int ROWS_PER_INSERT = 500;
@@ -164,6 +167,13 @@ final class SqlSummaryStore implements SummaryStore {
                 }
             }
             return latest;
+        }
+
+        @Override
+        public Map<String, String> partnerParents() {
+            Map<String, String> parents = new HashMap<>();
+            dsl.select(PARTNER_SID, PARENT_SID).from(PARTNER).fetch().forEach(row -> parents.put(row.value1(), row.value2()));
+            return parents;
         }
 
         @Override

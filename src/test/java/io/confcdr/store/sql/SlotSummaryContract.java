@@ -165,7 +165,7 @@ abstract class SlotSummaryContract {
         try (var threads = Executors.newFixedThreadPool(3)) {
             List<Future<?>> running = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
-                running.add(threads.submit(() -> new SummaryRefresh(storage.summaries(), storage.partners(), 150).refreshAll(10_000)));
+                running.add(threads.submit(() -> new SummaryRefresh(storage.summaries(), 150).refreshAll(10_000)));
             }
             running.add(threads.submit(() -> {
                 for (int from = 200; from < legs.size(); from += 20) {
@@ -227,7 +227,7 @@ abstract class SlotSummaryContract {
     }
 
     private void refresh() {
-        new SummaryRefresh(storage.summaries(), storage.partners(), SummaryRefresh.DEFAULT_MARKS).refreshAll(10_000);
+        new SummaryRefresh(storage.summaries(), SummaryRefresh.DEFAULT_MARKS).refreshAll(10_000);
     }
 
     private int staleMarks() {
