@@ -77,14 +77,11 @@ public final class Reports {
          * paths on one query; forcing {@code AGGREGATES} where the planner refuses is an error).
          */
         public UsageAnswer usage(UsageQuery query, UsagePlan.Path forced) {
-            String root = summaries.keepsSummaries() ? wholeSubtreeRoot() : null;
-            UsagePlan plan = UsagePlanner.plan(query, usage.keepsAggregates(), root != null, usage::earliestStart);
-            if (plan.path() == UsagePlan.Path.SUMMARIES) {
-                Long[] bounds = UsagePlanner.dateStartBounds(query.filter());
-                if (!SummaryReading.exactFor(query, bounds[0], bounds[1])) {
-                    plan = new UsagePlan(UsagePlan.Path.AGGREGATES,
-                            "one group may span more than the 100 days the summaries are exact for");
-                }
+            // The tree is looked at only for a report the summaries could answer at all.
+            UsagePlan plan = UsagePlanner.plan(query, usage.keepsAggregates(), summaries.keepsSummaries(), usage::earliestStart);
+            String root = plan.path() == UsagePlan.Path.SUMMARIES ? wholeSubtreeRoot() : null;
+            if (plan.path() == UsagePlan.Path.SUMMARIES && root == null) {
+                plan = UsagePlanner.plan(query, usage.keepsAggregates(), false, usage::earliestStart);
             }
             if (forced != null) {
                 plan = forced(plan, forced);

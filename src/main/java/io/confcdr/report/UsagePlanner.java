@@ -56,7 +56,9 @@ public final class UsagePlanner {
                 && query.filter().conditions().stream().allMatch(c -> c.field() == CdrField.DATE_START)
                 && query.groupBy().stream().allMatch(key -> CALENDAR_KEYS.contains(key)
                         || (key == GroupKey.PARTNER_SID && query.rollupTree()))) {
-            return UsagePlan.summaries();
+            Long[] bounds = dateStartBounds(query.filter());
+            return SummaryReading.exactFor(query, bounds[0], bounds[1]) ? UsagePlan.summaries()
+                    : new UsagePlan(UsagePlan.Path.AGGREGATES, "one group may span more than the 100 days the summaries are exact for");
         }
         return plan;
     }

@@ -58,6 +58,18 @@ class UsagePlannerTest {
     }
 
     @Test
+    void aGroupThatMayOutlastOneHundredDaysKeepsToTheAggregates() {
+        assertThat(planOnSummaries("date_start ge 2024-01-01T00:00:00Z", "partner_sid", true, true).path())
+                .isEqualTo(UsagePlan.Path.AGGREGATES);
+        assertThat(planOnSummaries("date_start ge 2024-01-01T00:00:00Z and date_start lt 2025-01-01T00:00:00Z", null, false, true)
+                .path()).isEqualTo(UsagePlan.Path.AGGREGATES);
+        assertThat(planOnSummaries(null, "partner_sid", true, true).path()).as("no start: everything earlier counts")
+                .isEqualTo(UsagePlan.Path.SUMMARIES);
+        assertThat(planOnSummaries("date_start ge 2024-01-01T00:00:00Z", "month", false, true).path()).as("groups of a month")
+                .isEqualTo(UsagePlan.Path.SUMMARIES);
+    }
+
+    @Test
     void aCallerSeeingLessThanAWholeSubtreeKeepsToTheAggregates() {
         assertThat(planOnSummaries(DECEMBER, "day", false, false).path()).isEqualTo(UsagePlan.Path.AGGREGATES);
     }

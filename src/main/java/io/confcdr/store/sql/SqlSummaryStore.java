@@ -150,9 +150,7 @@ final class SqlSummaryStore implements SummaryStore {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public Map<String, Long> latestStarts(Collection<String> partnerSids, Collection<String> meetingSids, long before) {
-            Field<String> meeting = (Field<String>) cdr.column(CdrField.MEETING_SID);
             // Only the meeting in SQL: a meeting has few records, and a condition on partner or date would
             // tempt a planner into the partner index and every earlier record of the subtree.
             Map<String, Long> latest = new HashMap<>();
@@ -182,7 +180,7 @@ final class SqlSummaryStore implements SummaryStore {
             return longest == null ? 0 : longest;
         }
 
-        private <T> void stream(ResultQuery<?> query, RowReader reader) {
+        private void stream(ResultQuery<?> query, RowReader reader) {
             try (ResultSet rs = query.fetchSize(FETCH_SIZE).fetchResultSet()) {
                 while (rs.next()) {
                     reader.read(rs);
